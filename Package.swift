@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+//
+// Chargecheck: an OCPP 1.6J charging-station test tool.
+// Layers (arrows point at what a module may import):
+//
+//   CYAML ─► YAML ─► Scenario ─┐
+//                              ├─► Runner ─► Report ─► ChargecheckCLI ─► chargecheck
+//   COpenSSL ─► WebSocket ─► OCPP ─┤                    ChargecheckTesting
+//                              └─► Emulator
+import PackageDescription
+
+let package = Package(
+    name: "chargecheck",
+    products: [
+        .executable(name: "chargecheck", targets: ["chargecheck"]),
+        .library(name: "ChargecheckTesting", targets: ["ChargecheckTesting"]),
+    ],
+    targets: [
+        // System libraries and C shims.
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CEpoll"),
+        .target(name: "CTLSShim", dependencies: ["COpenSSL"]),
+
+        // The scenario language.
+        .target(name: "YAML", dependencies: ["CYAML"]),
+        .target(name: "Scenario", dependencies: ["YAML", "OCPP"]),
+
+        // The wire: WebSocket transport, then OCPP-J.
+        .target(name: "WebSocket", dependencies: ["COpenSSL", "CTLSShim", "CEpoll"]),
+        .target(name: "OCPP", dependencies: ["WebSocket"]),
+
+        // Interpreter, emulator, reports.
+        .target(name: "Runner", dependencies: ["Scenario", "OCPP", "WebSocket", "Emulator"]),
+        .target(name: "Emulator", dependencies: ["OCPP", "WebSocket"]),
+        .target(name: "Report", dependencies: ["Runner", "Scenario", "OCPP"]),
+
+        // Front ends.
+        .target(name: "ChargecheckCLI", dependencies: ["Report", "Runner", "Emulator", "Scenario", "OCPP", "WebSocket", "YAML"]),
+        .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
+        .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
+
+        // Tests.
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP"], exclude: ["Corpus"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL"]),
+        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
+        .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting"]),
+    ]
+)

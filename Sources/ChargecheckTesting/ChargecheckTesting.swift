@@ -1,0 +1,1 @@
+// The ChargecheckTesting module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// The Emulator module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// The OCPP module. See Package.swift for the layering.

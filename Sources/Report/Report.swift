@@ -1,0 +1,1 @@
+// The Report module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// The Runner module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// The Scenario module. See Package.swift for the layering.

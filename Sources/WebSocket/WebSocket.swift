@@ -1,0 +1,1 @@
+// The WebSocket module. See Package.swift for the layering.

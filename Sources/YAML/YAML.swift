@@ -1,0 +1,1 @@
+// The YAML module. See Package.swift for the layering.

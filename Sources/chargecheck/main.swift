@@ -1,0 +1,4 @@
+import ChargecheckCLI
+import Foundation
+
+exit(Chargecheck.main(Array(CommandLine.arguments.dropFirst())))
