@@ -1,1 +1,0 @@
-// The OCPP module. See Package.swift for the layering.
