@@ -41,6 +41,13 @@ public struct CloseInfo: Sendable, Hashable, CustomStringConvertible {
     public var initiator: Initiator
     public var failure: Failure?
 
+    public init(code: UInt16, reason: String, initiator: Initiator, failure: Failure?) {
+        self.code = code
+        self.reason = reason
+        self.initiator = initiator
+        self.failure = failure
+    }
+
     public var description: String {
         var text = "closed by \(initiator.rawValue) with \(code)"
         if !reason.isEmpty { text += " \"\(reason)\"" }

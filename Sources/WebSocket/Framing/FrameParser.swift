@@ -14,6 +14,11 @@ public struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConverti
     /// What exactly was wrong.
     public var detail: String
 
+    public init(code: UInt16, detail: String) {
+        self.code = code
+        self.detail = detail
+    }
+
     public var description: String { "\(code): \(detail)" }
 }
 

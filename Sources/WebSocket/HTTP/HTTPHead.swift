@@ -59,9 +59,7 @@ enum HTTPHeadParser {
             .map { line in line.last == UInt8(ascii: "\r") ? line.dropLast() : line }
             .filter { !$0.isEmpty }
         guard let first = lines.first else { return .malformed("empty request") }
-        guard first.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
-            return .malformed("the start line contains control or non-ASCII bytes")
-        }
+        if let violation = earlyViolation(bytes) { return .malformed(violation) }
         var headers: [HTTPHeader] = []
         for line in lines.dropFirst() {
             guard line.first != UInt8(ascii: " ") && line.first != UInt8(ascii: "\t") else {

@@ -16,12 +16,20 @@ final class RawSocket: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard status == 0 else {
-            close(fd)
+            Glibc.close(fd)
             throw TimedOut(what: "connect to 127.0.0.1:\(port) (errno \(errno))")
         }
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    /// Closes the socket (idempotent).
+    func close() {
+        if !isClosed { Glibc.close(fd) }
+        isClosed = true
+    }
+
+    private var isClosed = false
 
     func send(_ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -91,4 +99,31 @@ enum RawFrame {
         }
         return nil
     }
+}
+
+/// A listening socket that never accepts: connects complete in the backlog, nothing is ever answered.
+final class SilentListener {
+    let fd: Int32
+    let port: Int
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && listen(fd, 8) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else {
+            close(fd)
+            throw TimedOut(what: "a silent listener (errno \(errno))")
+        }
+        self.fd = fd
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(fd) }
 }
