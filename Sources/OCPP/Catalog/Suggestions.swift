@@ -1,22 +1,22 @@
 /// "Did you mean …?" candidates: same text ignoring case, a prefix of one another, or a small edit distance.
 public enum Suggestions {
-    /// The candidates close to `text`, best first, at most `limit`.
+    /// The candidates close to `text`, best first (ties keep the order of `candidates`), at most `limit`.
     public static func closest(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
         let lowered = text.lowercased()
-        var scored: [(score: Int, candidate: String)] = []
-        for candidate in candidates where candidate != text {
+        var scored: [(score: Int, order: Int, candidate: String)] = []
+        for (order, candidate) in candidates.enumerated() where candidate != text {
             let other = candidate.lowercased()
             if other == lowered {
-                scored.append((0, candidate))
+                scored.append((0, order, candidate))
             } else if !lowered.isEmpty && (other.hasPrefix(lowered) || lowered.hasPrefix(other)) {
-                scored.append((1 + abs(other.count - lowered.count) / 8, candidate))
+                scored.append((1 + abs(other.count - lowered.count) / 8, order, candidate))
             } else {
                 let threshold = max(2, min(lowered.count, other.count) / 4)
                 let distance = editDistance(Array(lowered.unicodeScalars), Array(other.unicodeScalars), limit: threshold)
-                if distance <= threshold { scored.append((2 + distance, candidate)) }
+                if distance <= threshold { scored.append((2 + distance, order, candidate)) }
             }
         }
-        return scored.sorted { ($0.score, $0.candidate) < ($1.score, $1.candidate) }.prefix(limit).map(\.candidate)
+        return scored.sorted { ($0.score, $0.order) < ($1.score, $1.order) }.prefix(limit).map(\.candidate)
     }
 
     /// The Levenshtein distance, cut off above `limit` (returns `limit + 1` then) so long strings cost little.

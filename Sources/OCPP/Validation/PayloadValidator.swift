@@ -55,7 +55,14 @@ extension PayloadValidator {
         }
 
         mutating func typeMismatch(_ value: JSONValue, _ type: OCPPType) {
-            report(.type, value, "expected \(article(type.displayName)) \(type.displayName), found \(describe(value))")
+            let expected = switch type {
+            case .object(let definition): "an object (\(definition.name))"
+            case .enumeration(let enumeration): "a string (\(enumeration.name))"
+            case .dateTime: "a string (dateTime)"
+            case .array: "an array"
+            default: "\(article(type.displayName)) \(type.displayName)"
+            }
+            report(.type, value, "expected \(expected), found \(describe(value))")
         }
 
         mutating func check(_ value: JSONValue, _ type: OCPPType) {
@@ -188,7 +195,7 @@ extension PayloadValidator {
                           hint: "send \"\(match)\"")
                 return
             }
-            let suggestions = Suggestions.closest(to: text, among: enumeration.values)
+            let suggestions = Suggestions.closest(to: text, among: enumeration.values, limit: 1)
             let hint: String
             if suggestions.isEmpty {
                 hint = enumeration.values.count <= 8
@@ -213,7 +220,7 @@ extension PayloadValidator {
                     if field.isRequired { requiredFound += 1 }
                     check(member.value, field.type)
                 } else {
-                    let suggestions = Suggestions.closest(to: member.key, among: definition.fields.map(\.name))
+                    let suggestions = Suggestions.closest(to: member.key, among: definition.fields.map(\.name), limit: 1)
                     let hint = suggestions.isEmpty
                         ? (definition.fields.isEmpty ? "\(definition.name) must be {}" : nil)
                         : String(Suggestions.phrase(suggestions).dropFirst(2).dropLast())
