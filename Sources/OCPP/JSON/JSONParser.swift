@@ -134,6 +134,7 @@ extension JSONParser {
             try enterContainer()
             position += 1
             var members: [JSONObject.Member] = []
+            members.reserveCapacity(8)
             skipWhiteSpace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                 position += 1
