@@ -43,12 +43,21 @@ extension YAMLScalar {
         case ".nan", ".NaN", ".NAN": return .float(.nan)
         default: break
         }
-        if let integer = Self.coreInteger(text) { return .integer(integer) }
+        if Self.isCoreInteger(text) { return Self.coreInteger(text).map(YAMLCoreValue.integer) ?? .string(text) }
         if Self.isCoreFloat(text), let value = Double(text) { return .float(value) }
         return .string(text)
     }
 
-    /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+` as YAML 1.2 core defines them.
+    /// Whether the text has the form of a YAML 1.2 core integer (whether or not it fits in `Int`).
+    private static func isCoreInteger(_ text: String) -> Bool {
+        if text.hasPrefix("0x") { return text.count > 2 && text.dropFirst(2).allSatisfy(\.isHexDigit) }
+        if text.hasPrefix("0o") { return text.count > 2 && text.dropFirst(2).allSatisfy { ("0"..."7").contains($0) } }
+        var digits = Substring(text)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+` as YAML 1.2 core defines them, `nil` when it does not fit `Int`.
     private static func coreInteger(_ text: String) -> Int? {
         if text.hasPrefix("0x") { return text.count > 2 ? Int(text.dropFirst(2), radix: 16) : nil }
         if text.hasPrefix("0o") { return text.count > 2 ? Int(text.dropFirst(2), radix: 8) : nil }

@@ -114,3 +114,10 @@ extension Expression: CustomStringConvertible {
         }
     }
 }
+
+extension Expression {
+    /// Parses a bare expression such as `meterStop >= meterStart` (no `${…}` around it).
+    public static func parse(_ text: String) throws(ExpressionSyntaxError) -> Expression {
+        try ExpressionParser.parse(text)
+    }
+}

@@ -1,4 +1,4 @@
-public import OCPP
+import OCPP
 
 /// JSON paths as messages show them: `$`, `$.meterValue[0].sampledValue`, `$["odd key"]`.
 public enum JSONPath {
