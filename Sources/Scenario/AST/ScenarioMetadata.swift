@@ -73,7 +73,7 @@ public enum IdTagKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// OCPP 1.6 feature profiles.
-public enum FeatureProfile {
+enum FeatureProfileNames {
     /// The names accepted in `requires.profiles`.
-    public static let names = ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "SmartCharging", "RemoteTrigger", "Security"]
+    static let names = ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "SmartCharging", "RemoteTrigger", "Security"]
 }

@@ -19,7 +19,7 @@ public struct Step: Sendable, Hashable {
         /// `expect-none:` no CALL of this action (or none at all) for a time.
         case expectNone(ExpectNone)
         /// `action:` a physical act: done by the emulator, prompted to an operator or a hook on a live station.
-        case action(Action)
+        case action(PhysicalAction)
         /// `any-order:` every child step must pass, in whatever order the station's messages come.
         case anyOrder([Step])
         /// `repeat:` the child steps, a number of times or once per value of a list.
@@ -211,7 +211,7 @@ public struct ExpectNone: Sendable, Hashable {
 }
 
 /// `action: plug` with its parameters: a physical act on the station.
-public struct Action: Sendable, Hashable {
+public struct PhysicalAction: Sendable, Hashable {
     /// The acts a scenario can ask for.
     public enum Act: String, Sendable, Hashable, CaseIterable {
         case plug, unplug

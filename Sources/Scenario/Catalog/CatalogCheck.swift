@@ -32,6 +32,6 @@ struct CatalogCheck {
 
     private func unknownAction(_ action: String, at location: YAML.Location) -> Diagnostic? {
         guard catalog.initiator(of: action) == nil else { return nil }
-        return .error("unknown OCPP action '\(action)'", at: location, hint: Suggestions.didYouMean(action, in: catalog.actionNames))
+        return .error("unknown OCPP action '\(action)'", at: location, hint: NameSuggestions.didYouMean(action, in: catalog.actionNames))
     }
 }

@@ -107,7 +107,7 @@ extension DocumentReader {
         case "$not":
             return matcher(value, extraNames: extraNames).map(Matcher.not)
         default:
-            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: Suggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
+            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: NameSuggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
             return nil
         }
     }

@@ -57,9 +57,9 @@ extension DocumentReader {
         result.security = fields["security"].flatMap { choice($0, what: "security mode", of: SecurityMode.self) }
         result.messages = fields["messages"].flatMap { names($0, what: "messages") } ?? []
         result.profiles = fields["profiles"].flatMap { names($0, what: "profiles") } ?? []
-        for (index, profile) in result.profiles.enumerated() where !FeatureProfile.names.contains(profile) {
+        for (index, profile) in result.profiles.enumerated() where !FeatureProfileNames.names.contains(profile) {
             let location = fields["profiles"]?.sequence?[safe: index]?.location ?? fields.location
-            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: Suggestions.didYouMean(profile, in: FeatureProfile.names) ?? "profiles are \(FeatureProfile.names.joined(separator: ", "))")
+            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: NameSuggestions.didYouMean(profile, in: FeatureProfileNames.names) ?? "profiles are \(FeatureProfileNames.names.joined(separator: ", "))")
         }
         result.connectors = fields["connectors"].flatMap { integer($0, what: "connectors", in: 1...100) }
         result.fixedCable = fields["fixed-cable"].flatMap { bool($0, what: "fixed-cable") }
@@ -89,7 +89,7 @@ extension DocumentReader {
             let unknown = bindings.filter { binding in !scenario.given.contains { $0.name == binding.name } }
             for binding in unknown {
                 error("'\(binding.name)' is not a 'given' variable of \(path)", at: binding.location,
-                      hint: Suggestions.didYouMean(binding.name, in: scenario.given.map(\.name)) ?? (scenario.given.isEmpty ? "it has no 'given' variables" : "it has: \(scenario.given.map(\.name).joined(separator: ", "))"))
+                      hint: NameSuggestions.didYouMean(binding.name, in: scenario.given.map(\.name)) ?? (scenario.given.isEmpty ? "it has no 'given' variables" : "it has: \(scenario.given.map(\.name).joined(separator: ", "))"))
             }
             scope.formUnion(scenario.definedNames)
             result.append(Include(path: path, bindings: bindings, scenario: scenario, location: item.location))

@@ -30,7 +30,7 @@ extension DocumentReader {
         let verbs = keys.filter { LanguageKeys.verbs.contains($0.0) }
         guard let (verb, _) = verbs.first else {
             let allKeys = LanguageKeys.steps.flatMap(\.keys)
-            if let (key, location) = keys.first(where: { !allKeys.contains($0.0) }), let suggestion = Suggestions.closest(to: key, in: LanguageKeys.verbs) {
+            if let (key, location) = keys.first(where: { !allKeys.contains($0.0) }), let suggestion = NameSuggestions.closest(to: key, in: LanguageKeys.verbs) {
                 error("unknown step kind '\(key)'", at: location, hint: "did you mean '\(suggestion)'?")
             } else {
                 error("a step needs a verb; use one of: \(LanguageKeys.verbs.joined(separator: ", "))", at: node.location)
@@ -204,7 +204,7 @@ extension DocumentReader {
                 let codeNode = required("code", in: errorFields, what: "reply-error"), let code = name(codeNode, what: "code")
             else { return nil }
             if !Self.callErrorCodes.contains(code) {
-                warning("'\(code)' is not an OCPP-J error code", at: codeNode.location, hint: Suggestions.didYouMean(code, in: Self.callErrorCodes) ?? "codes are \(Self.callErrorCodes.joined(separator: ", "))")
+                warning("'\(code)' is not an OCPP-J error code", at: codeNode.location, hint: NameSuggestions.didYouMean(code, in: Self.callErrorCodes) ?? "codes are \(Self.callErrorCodes.joined(separator: ", "))")
             }
             let description = errorFields["description"].flatMap { interpolation($0, what: "description", extraNames: ["payload"]) } ?? Interpolation(parts: [.text("")])
             let details = errorFields["details"].flatMap { template($0, extraNames: ["payload"]) } ?? .constant(.object(.init()))
@@ -215,8 +215,8 @@ extension DocumentReader {
     /// OCPP-J 1.6 CALLERROR codes.
     static let callErrorCodes = ["NotImplemented", "NotSupported", "InternalError", "ProtocolError", "SecurityError", "FormationViolation", "PropertyConstraintViolation", "OccurenceConstraintViolation", "TypeConstraintViolation", "GenericError"]
 
-    private func action(_ value: YAMLNode, fields: Fields) -> Action? {
-        guard let act = choice(value, what: "action", of: Action.Act.self) else { return nil }
+    private func action(_ value: YAMLNode, fields: Fields) -> PhysicalAction? {
+        guard let act = choice(value, what: "action", of: PhysicalAction.Act.self) else { return nil }
         let connector = fields["connector"].flatMap { template($0) }
         let idTag = fields["id-tag"].flatMap { template($0) }
         let errorCode = fields["error-code"].flatMap { template($0) }
@@ -228,7 +228,7 @@ extension DocumentReader {
         if act == .fault, fields["error-code"] == nil {
             error("'fault' needs 'error-code:' (an OCPP ChargePointErrorCode such as GroundFailure)", at: fields.location)
         }
-        return Action(act: act, connector: connector, idTag: idTag, errorCode: errorCode, prompt: prompt, within: within)
+        return PhysicalAction(act: act, connector: connector, idTag: idTag, errorCode: errorCode, prompt: prompt, within: within)
     }
 
     private func repetition(_ value: YAMLNode, fields: Fields, defaults: StepDefaults, depth: Int) -> Step.Kind? {

@@ -44,7 +44,7 @@ extension DocumentReader {
             if key != "messages" {
                 for (index, pattern) in list.enumerated() where !ids.contains(where: { VerdictRule.pattern(pattern, selects: $0) }) {
                     let location = value.sequence?[safe: index]?.location ?? value.location
-                    error("no scenario of the suite has id '\(pattern)'", at: location, hint: Suggestions.didYouMean(pattern, in: ids))
+                    error("no scenario of the suite has id '\(pattern)'", at: location, hint: NameSuggestions.didYouMean(pattern, in: ids))
                 }
             }
             let kind: VerdictRule.Kind = key == "all-pass" ? .allPass(list) : key == "any-pass" ? .anyPass(list) : .messages(list)

@@ -63,7 +63,7 @@ final class DocumentReader {
             error("merge keys ('<<') are not supported; write the keys out, or share steps with 'uses:'", at: location)
             return
         }
-        let hint = Suggestions.didYouMean(key, in: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
+        let hint = NameSuggestions.didYouMean(key, in: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
         error("unknown key '\(key)' in \(what)", at: location, hint: hint)
     }
 
@@ -178,7 +178,7 @@ final class DocumentReader {
         guard let text = string(node, what: what) else { return nil }
         if let value = T(rawValue: text) { return value }
         let options = T.allCases.map(\.rawValue)
-        error("'\(text)' is not a valid \(what)", at: node.location, hint: Suggestions.didYouMean(text, in: options) ?? "use one of: \(options.joined(separator: ", "))")
+        error("'\(text)' is not a valid \(what)", at: node.location, hint: NameSuggestions.didYouMean(text, in: options) ?? "use one of: \(options.joined(separator: ", "))")
         return nil
     }
 }

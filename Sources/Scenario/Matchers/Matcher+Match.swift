@@ -3,7 +3,7 @@ public import OCPP
 extension Matcher {
     /// Every way `value` (nil: absent) fails the matcher; empty means it matches.
     public func match(_ value: JSONValue?, in environment: Environment) -> [Mismatch] {
-        match(value, at: JSONPath.root, in: environment)
+        match(value, at: PayloadPath.root, in: environment)
     }
 
     /// Whether `value` matches.
@@ -36,14 +36,14 @@ extension Matcher {
             }
         case .object(let fields):
             guard case .object(let object) = value else { return miss("an object") }
-            return fields.flatMap { $0.matcher.match(object[$0.key], at: JSONPath.member(path, $0.key), in: environment) }
+            return fields.flatMap { $0.matcher.match(object[$0.key], at: PayloadPath.member(path, $0.key), in: environment) }
         case .array(let elements):
             guard case .array(let actual) = value else { return miss("an array of \(elements.count)") }
             guard actual.count == elements.count else {
                 return [Mismatch(path: path, wanted: "\(elements.count) element\(elements.count == 1 ? "" : "s")", got: "\(actual.count): \(Self.show(value))")]
             }
             return zip(elements, actual).enumerated().flatMap { index, pair in
-                pair.0.match(pair.1, at: JSONPath.element(path, index), in: environment)
+                pair.0.match(pair.1, at: PayloadPath.element(path, index), in: environment)
             }
         case .type(let type):
             return type.admits(value) ? [] : miss(type.rawValue == "integer" || type.rawValue == "array" ? "an \(type.rawValue)" : "a \(type.rawValue)")
@@ -113,7 +113,7 @@ extension Matcher {
             }
         case .each(let inner):
             guard case .array(let actual) = value else { return miss("an array") }
-            return actual.enumerated().flatMap { inner.match($1, at: JSONPath.element(path, $0), in: environment) }
+            return actual.enumerated().flatMap { inner.match($1, at: PayloadPath.element(path, $0), in: environment) }
         case .not(let inner):
             return inner.match(value, at: path, in: environment).isEmpty ? miss("not \(inner.summary(in: environment))") : []
         case .all(let matchers):

@@ -44,7 +44,7 @@ public indirect enum Template: Sendable, Hashable {
 
     /// The value in `environment`. An error names the JSON path of the failing member.
     public func evaluate(in environment: Environment) throws(EvaluationError) -> JSONValue {
-        try evaluate(in: environment, at: JSONPath.root)
+        try evaluate(in: environment, at: PayloadPath.root)
     }
 
     private func evaluate(in environment: Environment, at path: String) throws(EvaluationError) -> JSONValue {
@@ -63,14 +63,14 @@ public indirect enum Template: Sendable, Hashable {
             var values: [JSONValue] = []
             values.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                values.append(try element.evaluate(in: environment, at: JSONPath.element(path, index)))
+                values.append(try element.evaluate(in: environment, at: PayloadPath.element(path, index)))
             }
             return .array(values)
         case .object(let members):
             var object: [JSONObject.Member] = []
             object.reserveCapacity(members.count)
             for member in members {
-                object.append(JSONObject.Member(key: member.key, value: try member.value.evaluate(in: environment, at: JSONPath.member(path, member.key))))
+                object.append(JSONObject.Member(key: member.key, value: try member.value.evaluate(in: environment, at: PayloadPath.member(path, member.key))))
             }
             return .object(JSONObject(object))
         }

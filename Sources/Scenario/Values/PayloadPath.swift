@@ -1,12 +1,12 @@
 import OCPP
 
 /// JSON paths as messages show them: `$`, `$.meterValue[0].sampledValue`, `$["odd key"]`.
-public enum JSONPath {
+enum PayloadPath {
     /// The root.
-    public static let root = "$"
+    static let root = "$"
 
     /// `path` followed by member `key`.
-    public static func member(_ path: String, _ key: String) -> String {
+    static func member(_ path: String, _ key: String) -> String {
         guard let first = key.unicodeScalars.first, !("0"..."9").contains(first),
             key.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" })
         else { return "\(path)[\(JSONValue.string(key).jsonText)]" }
@@ -14,7 +14,7 @@ public enum JSONPath {
     }
 
     /// `path` followed by element `index`.
-    public static func element(_ path: String, _ index: Int) -> String {
+    static func element(_ path: String, _ index: Int) -> String {
         "\(path)[\(index)]"
     }
 }
