@@ -1,7 +1,7 @@
 /// Did-you-mean hints: the closest known name to a misspelt one.
-enum NameSuggestions {
+public enum NameSuggestions {
     /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         guard lowered.count <= 64 else { return nil }
         var best: (name: String, distance: Int)?
@@ -17,7 +17,7 @@ enum NameSuggestions {
     }
 
     /// "did you mean 'x'?" for the nearest candidate, else `nil`.
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 
