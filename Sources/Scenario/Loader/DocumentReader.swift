@@ -58,11 +58,10 @@ final class DocumentReader {
         return Fields(node: node, entries: entries)
     }
 
+    static let mergeKeyMessage = "merge keys ('<<') are not supported; write the keys out, or share steps with 'uses:'"
+
     func unknownKey(_ key: String, at location: Location, allowed: [String], what: String) {
-        if key == "<<" {
-            error("merge keys ('<<') are not supported; write the keys out, or share steps with 'uses:'", at: location)
-            return
-        }
+        if key == "<<" { return }  // reported by PlainYAMLCheck wherever it appears
         let hint = NameSuggestions.didYouMean(key, in: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
         error("unknown key '\(key)' in \(what)", at: location, hint: hint)
     }

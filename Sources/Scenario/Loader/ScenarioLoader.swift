@@ -97,7 +97,7 @@ final class LoadSession {
         }
         let reader = DocumentReader(file: file)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        TagCheck.report(in: root, to: reader)
+        PlainYAMLCheck.report(in: root, to: reader)
         let kind = DocumentKind.of(root, reader: reader)
         let defaultID = PathText.stem(file)
         switch kind {
