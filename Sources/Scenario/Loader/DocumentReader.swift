@@ -105,11 +105,11 @@ final class DocumentReader {
     /// A string that is not empty and has no `${` (names, ids, actions).
     func name(_ node: YAMLNode, what: String) -> String? {
         guard let text = string(node, what: what) else { return nil }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             error("\(what) must not be empty", at: node.location)
             return nil
         }
-        if text.contains("${") {
+        if Interpolation.mayContainExpression(text) {
             error("\(what) cannot use '${…}'; it is read before any variable exists", at: node.location)
             return nil
         }
