@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release bench clean
+.PHONY: run test deps build release bench interop clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -28,7 +28,12 @@ test: deps
 
 ## Run the benchmarks in release.
 bench: deps
+	$(SWIFT) run -c release OCPPBenchmark
 	$(SWIFT) run -c release LintBenchmark
+
+## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
+interop: release
+	interop/run.sh
 
 clean:
 	rm -rf .build

@@ -41,6 +41,7 @@ let package = Package(
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
 
         // Benchmarks (run by `make bench`).
+        .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
         .executableTarget(name: "LintBenchmark", dependencies: ["Scenario"], path: "Benchmarks/LintBenchmark"),
 
         // Tests.
