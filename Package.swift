@@ -40,6 +40,10 @@ let package = Package(
         .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
 
+        // WebSocket conformance (Autobahn) and performance tools.
+        .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
+        .executableTarget(name: "WebSocketBenchmark", dependencies: ["WebSocket"], path: "Benchmarks/WebSocketBenchmark"),
+
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP"], exclude: ["Corpus"]),
