@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release bench clean
+.PHONY: run test deps build release bench bench-websocket autobahn clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -25,6 +25,20 @@ run: release
 ## Build and run the whole test suite.
 test: deps
 	$(SWIFT) test
+
+## Benchmarks (release builds): `make bench` runs them all.
+bench: bench-websocket
+
+## WebSocket: connections held and echo messages per second on loopback (server here, clients in a child process).
+bench-websocket: deps
+	$(SWIFT) build -c release --product WebSocketBenchmark
+	.build/release/WebSocketBenchmark 10000 100 1000 ws
+	.build/release/WebSocketBenchmark 1000 100 1000 wss
+
+## WebSocket conformance: Autobahn TestSuite both ways (installs a Python 2.7 virtualenv on first use); writes docs/autobahn.md.
+autobahn: deps
+	$(SWIFT) build -c release --product WebSocketEcho
+	scripts/autobahn/run.sh
 
 clean:
 	rm -rf .build
