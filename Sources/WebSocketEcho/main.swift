@@ -41,7 +41,7 @@ func fuzz(url: String, agent: String, only: [Int]) async throws {
     for index in (only.isEmpty ? Array(1...max(count, 1)) : only) where index <= count {
         do {
             let connection = try await WebSocketClient.connect(to: "\(url)/runCase?case=\(index)&agent=\(agent)", configuration: configuration)
-            await echo(connection)
+            await Task(executorPreference: connection.executor) { await echo(connection) }.value
         } catch {
             print("case \(index): \(error)")
         }
