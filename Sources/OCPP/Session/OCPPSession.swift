@@ -164,7 +164,7 @@ public actor OCPPSession {
             add([checker.observeMalformed(raw: raw, error: error, from: role.peer)])
             if let code = error.replyCode, let id = error.messageId {
                 let reply = OCPPFrame.callError(id: id, code: code, description: error.message, details: [:])
-                recordTrace(direction: .outgoing, sender: role, frame: reply, raw: reply.text, action: nil)
+                note(ParsedFrame(frame: reply), raw: reply.text, from: role)
                 try? await transport.send(reply.text)
             }
             return
