@@ -117,7 +117,7 @@ public actor OCPPSession {
     }
 
     /// Closes the connection (WebSocket close code 1000 by default).
-    public func close(code: Int = 1000, reason: String = "") async {
+    public func close(code: UInt16 = 1000, reason: String = "") async {
         await transport.close(code: code, reason: reason)
     }
 
