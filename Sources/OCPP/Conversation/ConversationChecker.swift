@@ -117,7 +117,7 @@ public struct ConversationChecker: Sendable {
         guard let definition = validator.catalog[action] else {
             let suggestion = Suggestions.phrase(validator.catalog.suggestions(forAction: action))
             observation.findings.append(OCPPFinding(.unknownAction, .error,
-                "the \(sender.displayName) sent \"\(action)\", which is not an OCPP 1.6 action\(suggestion)",
+                "the \(sender.displayName) sent \"\(Suggestions.abbreviated(action))\", which is not an OCPP 1.6 action\(suggestion)",
                 sender: sender, messageId: id, action: action, raw: raw))
             return observation
         }
