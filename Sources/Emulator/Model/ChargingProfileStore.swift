@@ -47,9 +47,10 @@ struct ChargingProfileStore: Sendable {
         installed.removeAll { $0.connector == connector && $0.profile.purpose == .txProfile }
     }
 
-    /// The limit in watts for `connector` at `time`, `nil` when no profile limits it.
-    func limitWatts(connector: Int, at time: Date, transaction: TransactionContext?) -> Double? {
-        let relativeStart = transaction?.start ?? time
+    /// The limit in watts for `connector` at `time`, `nil` when no profile limits it. Relative schedules start with
+    /// the transaction, or at `relativeStart` when there is none (by default `time` itself).
+    func limitWatts(connector: Int, at time: Date, transaction: TransactionContext?, relativeStart: Date? = nil) -> Double? {
+        let relativeStart = transaction?.start ?? relativeStart ?? time
         func strongest(_ candidates: [Installed]) -> Double? {
             candidates.sorted { $0.profile.stackLevel > $1.profile.stackLevel }
                 .lazy.compactMap { $0.profile.limitWatts(at: time, relativeStart: relativeStart) }.first
@@ -84,8 +85,8 @@ struct ChargingProfileStore: Sendable {
         let instants = Set([start] + relevant.flatMap { $0.profile.boundaries(in: range, relativeStart: relativeStart) })
         var periods: [CompositePeriod] = []
         for instant in instants.sorted() {
-            let watts = min(limitWatts(connector: connector, at: instant, transaction: transaction) ?? hardwareLimit,
-                            hardwareLimit)
+            let limit = limitWatts(connector: connector, at: instant, transaction: transaction, relativeStart: relativeStart)
+            let watts = min(limit ?? hardwareLimit, hardwareLimit)
             if periods.last?.watts == watts { continue }
             periods.append(CompositePeriod(offset: Int(instant.timeIntervalSince(start).rounded()), watts: watts))
         }

@@ -118,8 +118,8 @@ struct StationModel: Sendable {
     /// The energy register of `connector` as the meter reports it, in whole watt-hours.
     func reportedRegister(_ connector: Int) -> Int {
         let register = connectors[connector].registerWh
-        guard faults.contains(.meterBackwards) else { return Int(register) }
-        return max(0, Int(2 * profile.initialRegisterWh - register))
+        guard faults.contains(.meterBackwards) else { return Int(register.rounded()) }
+        return max(0, Int((2 * profile.initialRegisterWh - register).rounded()))
     }
 
     // MARK: Status
