@@ -26,5 +26,9 @@ run: release
 test: deps
 	$(SWIFT) test
 
+## Run the benchmarks in release.
+bench: deps
+	$(SWIFT) run -c release OCPPBenchmark
+
 clean:
 	rm -rf .build

@@ -40,6 +40,9 @@ let package = Package(
         .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
 
+        // Benchmarks (run by `make bench`).
+        .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
+
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP"], exclude: ["Corpus"]),

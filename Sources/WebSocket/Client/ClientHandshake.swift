@@ -1,0 +1,162 @@
+import Glibc
+
+/// A client socket from TCP connect to the server's 101 (or refusal). Loop thread only.
+final class ClientHandshake: ChannelDelegate {
+    private enum Stage: String {
+        case connecting = "TCP connect"
+        case tls = "TLS handshake"
+        case upgrade = "HTTP upgrade"
+    }
+
+    private let channel: Channel
+    private let target: ClientTarget
+    private let configuration: WebSocketClient.Configuration
+    private var completion: ((Result<WebSocketConnection, WebSocketClientError>) -> Void)?
+    private let key = WebSocketAccept.makeKey()
+    private var stage = Stage.connecting
+    private var timer: TimerQueue.ID?
+    /// A non-101 response head, kept while its body arrives.
+    private var refusal: (status: Int, phrase: String, head: HTTPHead, bodyLength: Int)?
+
+    init(channel: Channel, target: ClientTarget, configuration: WebSocketClient.Configuration,
+         completion: @escaping (Result<WebSocketConnection, WebSocketClientError>) -> Void) {
+        self.channel = channel
+        self.target = target
+        self.configuration = configuration
+        self.completion = completion
+    }
+
+    func start(tls: TLSContext?) {
+        let timeout = configuration.connectTimeout
+        timer = channel.loop.schedule(after: timeout) { [weak self] in
+            guard let self else { return }
+            self.finish(.failure(.timeout(peer: self.channel.peer, stage: self.stage.rawValue, after: timeout)))
+            self.channel.close()
+        }
+        channel.delegate = self
+        channel.start(tls: tls, host: target.host)
+        if tls != nil { stage = .tls }
+    }
+
+    // MARK: ChannelDelegate
+
+    func channelIsReady(_ channel: Channel) {
+        stage = .upgrade
+        var headers = [HTTPHeader("Host", target.hostHeader), HTTPHeader("Upgrade", "websocket"),
+                       HTTPHeader("Connection", "Upgrade"), HTTPHeader("Sec-WebSocket-Key", key),
+                       HTTPHeader("Sec-WebSocket-Version", "13")]
+        if !configuration.subprotocols.isEmpty {
+            headers.append(HTTPHeader("Sec-WebSocket-Protocol", configuration.subprotocols.joined(separator: ", ")))
+        }
+        if let credentials = configuration.basicAuth {
+            headers.append(HTTPHeader("Authorization", "Basic " + Base64.encode(Array(credentials.username.utf8) + [UInt8(ascii: ":")] + credentials.password)))
+        }
+        headers += configuration.extraHeaders
+        channel.write(HTTPWriter.head("GET \(target.resource) HTTP/1.1", headers))
+    }
+
+    func channelDidDrain(_ channel: Channel) {}
+
+    func channelDidRead(_ channel: Channel) {
+        guard completion != nil else { return }
+        if refusal != nil {
+            finishRefusalIfComplete(atEnd: false)
+            return
+        }
+        switch HTTPHeadParser.parse(channel.input.readable, limit: 16 * 1024) {
+        case .incomplete:
+            return
+        case .tooLarge(let reason), .malformed(let reason):
+            fail(.invalidResponse(reason))
+        case .complete(let head, let consumed):
+            channel.input.consume(consumed)
+            evaluate(head)
+        }
+    }
+
+    func channel(_ channel: Channel, didEnd end: ChannelEnd) {
+        guard completion != nil else { return }
+        if refusal != nil {
+            finishRefusalIfComplete(atEnd: true)
+            return
+        }
+        switch (end, stage) {
+        case (.failure, .connecting) where channel.failureCode == ECONNREFUSED:
+            finish(.failure(.connectionRefused(peer: channel.peer)))
+        case (.failure(let message), .connecting):
+            finish(.failure(.connectFailed(peer: channel.peer, reason: message)))
+        case (.failure(let message), .tls):
+            finish(.failure(.tlsFailed(peer: channel.peer, reason: message)))
+        case (.failure(let message), _):
+            finish(.failure(Self.isTLSAlert(message) ? .tlsFailed(peer: channel.peer, reason: message)
+                                                     : .closedDuringHandshake(peer: channel.peer, reason: message)))
+        case (.endOfStream, _), (.closedLocally, _):
+            finish(.failure(.closedDuringHandshake(peer: channel.peer, reason: "no response to the upgrade request")))
+        }
+    }
+
+    /// With TLS 1.3 a rejected client certificate shows up as an alert on the first read, after `SSL_connect`.
+    private static func isTLSAlert(_ message: String) -> Bool {
+        message.contains("alert") || message.contains("SSL routines")
+    }
+
+    // MARK: Response
+
+    private func evaluate(_ head: HTTPHead) {
+        let parts = head.startLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
+            fail(.invalidResponse("malformed status line \"\(head.startLine.prefix(80))\""))
+            return
+        }
+        guard status == 101 else {
+            let length = min(Int(head.value("content-length") ?? "") ?? 4096, 4096)
+            refusal = (status, parts.count > 2 ? String(parts[2]) : "", head, length)
+            finishRefusalIfComplete(atEnd: false)
+            return
+        }
+        guard head.has("upgrade", token: "websocket") else { return fail(.invalidResponse("101 without \"Upgrade: websocket\"")) }
+        guard head.has("connection", token: "upgrade") else { return fail(.invalidResponse("101 without \"Connection: Upgrade\"")) }
+        guard head.value("sec-websocket-accept") == WebSocketAccept.value(forKey: key) else {
+            return fail(.invalidResponse("Sec-WebSocket-Accept is \(head.value("sec-websocket-accept") ?? "missing"), not the value for our key"))
+        }
+        let agreed = head.value("sec-websocket-protocol")
+        if let agreed, !configuration.subprotocols.contains(agreed) {
+            return fail(.invalidResponse("server chose subprotocol \(agreed), which was not offered"))
+        }
+        let settings = SessionSettings(maximumMessageSize: configuration.maximumMessageSize,
+                                       pingInterval: configuration.pingInterval, pongDeadline: configuration.pongDeadline)
+        let session = Session(role: .client, channel: channel, settings: settings)
+        let tlsDetails = channel.tls?.details
+        let security: SecurityLevel = tlsDetails == nil ? (configuration.basicAuth != nil ? .basic : .none)
+            : configuration.tls.certificatePath != nil ? .mtls : configuration.basicAuth != nil ? .basic : .tls
+        let path = String(target.resource.prefix { $0 != "?" })
+        let identity = path.split(separator: "/").last.map { String($0).removingPercentEncodingStrictly() ?? String($0) } ?? ""
+        let info = ConnectionInfo(peer: channel.peer, path: path, identity: identity,
+                                  offeredSubprotocols: configuration.subprotocols, subprotocol: agreed, security: security,
+                                  tls: tlsDetails, basicKeyForm: configuration.basicAuth != nil ? .plain : nil, notes: [],
+                                  headers: head.headers)
+        let connection = WebSocketConnection(info: info, session: session)
+        finish(.success(connection))
+        session.begin()
+    }
+
+    private func finishRefusalIfComplete(atEnd: Bool) {
+        guard let refusal, atEnd || channel.input.count >= refusal.bodyLength else { return }
+        let body = String(decoding: channel.input.readable.prefix(refusal.bodyLength), as: UTF8.self).trimmingSpaces()
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+        finish(.failure(.rejected(status: refusal.status, reason: body.isEmpty ? refusal.phrase : body, headers: refusal.head.headers)))
+        channel.close()
+    }
+
+    private func fail(_ error: WebSocketClientError) {
+        finish(.failure(error))
+        channel.close()
+    }
+
+    private func finish(_ result: Result<WebSocketConnection, WebSocketClientError>) {
+        channel.loop.cancelTimer(timer)
+        let completion = self.completion
+        self.completion = nil
+        completion?(result)
+    }
+}

@@ -1,0 +1,17 @@
+/// A PKI operation that failed, with OpenSSL's reason.
+public struct PKIError: Error, Sendable, CustomStringConvertible {
+    public var operation: String
+    public var reason: String
+
+    public var description: String { "\(operation): \(reason)" }
+
+    init(_ operation: String) {
+        self.operation = operation
+        self.reason = OpenSSLErrors.drain(or: "OpenSSL reported no detail")
+    }
+
+    init(_ operation: String, reason: String) {
+        self.operation = operation
+        self.reason = reason
+    }
+}

@@ -1,1 +1,0 @@
-// The WebSocket module. See Package.swift for the layering.
