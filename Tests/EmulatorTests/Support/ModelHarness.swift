@@ -22,6 +22,9 @@ struct ModelHarness {
     var invalidTags: Set<String> = []
     /// Actions the central system answers with a CALLERROR.
     var failingActions: Set<String> = []
+    /// Every strict-validation error in what the station sent: its CALLs and its answers to the central system.
+    private(set) var violations: [String] = []
+    private let validator = PayloadValidator(mode: .strict)
     /// While true, the station's CALLs stay queued until `takeCall`.
     var holdCalls = false
     /// While true, connection attempts fail.
@@ -61,7 +64,7 @@ struct ModelHarness {
     mutating func deliver() {
         applyEffects()
         while !holdCalls, let call = model.nextCall(now) {
-            sent.append(call)
+            record(call)
             if failingActions.contains(call.action) {
                 model.callFailed(call.id, .callError(code: "InternalError"), now: now)
             } else {
@@ -75,13 +78,26 @@ struct ModelHarness {
     mutating func takeCall() -> OutgoingCall? {
         applyEffects()
         let call = model.nextCall(now)
-        if let call { sent.append(call) }
+        if let call { record(call) }
         return call
     }
 
     mutating func answer(_ call: OutgoingCall, with payload: JSONValue) {
         model.callAnswered(call.id, payload: payload, now: now)
         deliver()
+    }
+
+    private mutating func record(_ call: OutgoingCall) {
+        sent.append(call)
+        check(call.payload, action: call.action, .request)
+    }
+
+    private mutating func check(_ payload: JSONValue, action: String, _ kind: OCPPMessageKind) {
+        guard let report = validator.validate(payload, action: action, kind) else {
+            violations.append("\(action): not in the catalog")
+            return
+        }
+        violations += report.errors.map { "\(action) \(kind): \($0)" }
     }
 
     private mutating func answer(_ call: OutgoingCall) -> JSONValue {
@@ -109,6 +125,7 @@ struct ModelHarness {
     @discardableResult
     mutating func call(_ action: String, _ payload: JSONValue) -> IncomingCallOutcome {
         let outcome = model.handle(action: action, payload: payload, now: now)
+        if case .result(let answer) = outcome { check(answer, action: action, .response) }
         deliver()
         return outcome
     }
