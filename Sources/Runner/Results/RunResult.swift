@@ -11,16 +11,20 @@ public struct RunResult: Sendable, Hashable {
     public var stations: [StationResult]
     /// Problems of the run itself, not of one station: no station came within `--wait`, a listener could not open.
     public var errors: [String]
+    /// Clients whose WebSocket handshake a listener refused (wrong password, no client certificate, bad path…),
+    /// each as `peer: stage status: reason`.
+    public var handshakeRejections: [String]
     /// Whether Ctrl-C or SIGTERM cut the run short (steps in progress are marked interrupted).
     public var interrupted: Bool
 
     public init(started: Date, ended: Date, options: RunOptions, stations: [StationResult], errors: [String] = [],
-                interrupted: Bool = false) {
+                handshakeRejections: [String] = [], interrupted: Bool = false) {
         self.started = started
         self.ended = ended
         self.options = options
         self.stations = stations
         self.errors = errors
+        self.handshakeRejections = handshakeRejections
         self.interrupted = interrupted
     }
 

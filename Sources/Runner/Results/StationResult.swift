@@ -47,8 +47,11 @@ public struct StationResult: Sendable, Hashable {
 public struct ConnectionRecord: Sendable, Hashable {
     /// The id the trace records of this connection carry.
     public var connectionId: String
-    /// The connection mode (ws, wss + Basic Auth, wss + mutual TLS).
-    public var mode: SecurityMode
+    /// The connection mode (ws, wss + Basic Auth, wss + mutual TLS); `nil` for a connection in none of the three
+    /// (wss without client authentication, Basic Auth over plain ws).
+    public var mode: SecurityMode?
+    /// The security in words (`ws`, `wss (Basic Auth)`, `wss (client certificate)`, `wss (no client authentication)`).
+    public var security: String
     /// The listener URL it came through.
     public var listener: String
     /// The peer's address (`host:port`).
@@ -71,12 +74,13 @@ public struct ConnectionRecord: Sendable, Hashable {
     /// How it closed (`closed (code 1000)`, `dropped (no close code, connection reset)`), `nil` while open.
     public var closure: String?
 
-    public init(connectionId: String, mode: SecurityMode, listener: String, peer: String, path: String,
+    public init(connectionId: String, mode: SecurityMode?, security: String, listener: String, peer: String, path: String,
                 subprotocol: String? = nil, tls: String? = nil, clientCertificate: String? = nil,
                 basicAuthUser: String? = nil, notes: [String] = [], opened: Date, closed: Date? = nil,
                 closure: String? = nil) {
         self.connectionId = connectionId
         self.mode = mode
+        self.security = security
         self.listener = listener
         self.peer = peer
         self.path = path
