@@ -24,11 +24,9 @@ public struct CoverageDocument: Sendable {
             "scenarios that carry its id as a tag.",
             "",
             "**\(matrix.coveredCount) of \(matrix.totalCount) cases covered.**",
-            "",
         ]
         if !matrix.uncovered.isEmpty {
-            lines.append("Not covered: \(matrix.uncovered.joined(separator: ", ")).")
-            lines.append("")
+            lines += ["", "Not covered: \(matrix.uncovered.joined(separator: ", "))."]
         }
         var currentModule: Int?
         for row in matrix.rows {

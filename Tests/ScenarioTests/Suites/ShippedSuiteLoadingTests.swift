@@ -17,7 +17,7 @@ struct ShippedSuiteLoadingTests {
         let result = ShippedSuites.all()
         #expect(result.diagnostics.map(\.description) == [])
         #expect(Set(result.scenarios.map(\.metadata.id)).count == result.scenarios.count)
-        #expect(result.scenarios.count >= 80)
+        #expect(result.scenarios.count >= 100)
     }
 
     @Test func ev24SuiteHasTheRequiredRules() throws {
