@@ -40,7 +40,10 @@ let package = Package(
         .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
 
-        // WebSocket conformance (Autobahn) and performance tools.
+        // Benchmarks (run by `make bench`).
+        .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
+        .executableTarget(name: "LintBenchmark", dependencies: ["Scenario"], path: "Benchmarks/LintBenchmark"),
+        // WebSocket conformance (Autobahn) and its benchmark.
         .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
         .executableTarget(name: "WebSocketBenchmark", dependencies: ["WebSocket"], path: "Benchmarks/WebSocketBenchmark"),
 

@@ -1,0 +1,119 @@
+/// The type of one field in an OCPP 1.6 message, as the specification defines it.
+public indirect enum OCPPType: Sendable {
+    /// A JSON integer.
+    case integer
+    /// A JSON number; `multipleOf` where the specification demands one decimal place (charging limits).
+    case decimal(multipleOf: Double? = nil)
+    /// A string, optionally limited to `maxLength` characters (the CiString types) or of a special format.
+    case string(maxLength: Int? = nil, format: StringFormat? = nil)
+    /// A JSON boolean.
+    case boolean
+    /// An RFC 3339 timestamp with a time-zone offset.
+    case dateTime
+    /// One value of a closed set of strings (case-sensitive).
+    case enumeration(OCPPEnumeration)
+    /// A nested object.
+    case object(OCPPObjectDefinition)
+    /// An array of `element`, with at least `minItems` elements.
+    case array(of: OCPPType, minItems: Int = 0)
+
+    /// The special formats a string field may carry.
+    public enum StringFormat: String, Sendable {
+        /// An absolute URI (RFC 3986), e.g. a firmware or diagnostics location.
+        case uri
+    }
+
+    /// The name of the type as shown in messages and docs: `integer`, `decimal`, `CiString20`, `dateTime`, ….
+    public var displayName: String {
+        switch self {
+        case .integer: "integer"
+        case .decimal: "decimal"
+        case .string(let maxLength, let format):
+            if let format { format.rawValue } else if let maxLength { "CiString\(maxLength)" } else { "string" }
+        case .boolean: "boolean"
+        case .dateTime: "dateTime"
+        case .enumeration(let enumeration): enumeration.name
+        case .object(let definition): definition.name
+        case .array(let element, _): "array of \(element.displayName)"
+        }
+    }
+
+    /// A CiString limited to `length` characters.
+    public static func ciString(_ length: Int) -> OCPPType { .string(maxLength: length) }
+
+    /// A decimal that must be a multiple of 0.1 (charging-schedule limits).
+    public static let decimalTenths = OCPPType.decimal(multipleOf: 0.1)
+}
+
+/// A closed set of string values, such as `Measurand` or `ChargePointStatus`.
+public struct OCPPEnumeration: Sendable {
+    /// The specification's name of the type, e.g. `Measurand`.
+    public let name: String
+    /// The plural noun used in messages: "is not one of the 22 measurands".
+    public let noun: String
+    /// The allowed values in the specification's order.
+    public let values: [String]
+    let valueSet: Set<String>
+    let valuesByLowercase: [String: String]
+
+    public init(_ name: String, noun: String, values: [String]) {
+        self.name = name
+        self.noun = noun
+        self.values = values
+        valueSet = Set(values)
+        valuesByLowercase = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether `value` is one of the values, exactly.
+    public func contains(_ value: String) -> Bool { valueSet.contains(value) }
+
+    /// The value that equals `value` ignoring case, if there is one.
+    public func caseInsensitiveMatch(for value: String) -> String? { valuesByLowercase[value.lowercased()] }
+}
+
+/// One field of a message or of a nested object.
+public struct OCPPField: Sendable {
+    /// The field's name on the wire.
+    public let name: String
+    /// The field's type.
+    public let type: OCPPType
+    /// Whether the field must be present.
+    public let isRequired: Bool
+
+    public init(_ name: String, _ type: OCPPType, required: Bool = false) {
+        self.name = name
+        self.type = type
+        self.isRequired = required
+    }
+
+    /// A required field.
+    public static func required(_ name: String, _ type: OCPPType) -> OCPPField { OCPPField(name, type, required: true) }
+
+    /// An optional field.
+    public static func optional(_ name: String, _ type: OCPPType) -> OCPPField { OCPPField(name, type, required: false) }
+}
+
+/// The definition of an object: a message payload or a nested type (no other members are allowed).
+public struct OCPPObjectDefinition: Sendable {
+    /// The specification's name: `MeterValues.req`, `SampledValue`, `IdTagInfo`, ….
+    public let name: String
+    /// The fields in the specification's order.
+    public let fields: [OCPPField]
+    let fieldIndex: [String: Int]
+    let requiredCount: Int
+
+    public init(_ name: String, _ fields: [OCPPField]) {
+        self.name = name
+        self.fields = fields
+        requiredCount = fields.filter(\.isRequired).count
+        fieldIndex = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The field called `name`, if the definition has one.
+    public func field(named name: String) -> OCPPField? {
+        fieldIndex[name].map { fields[$0] }
+    }
+
+    /// The names of the required fields, in order.
+    public var requiredFieldNames: [String] { fields.filter(\.isRequired).map(\.name) }
+}

@@ -1,0 +1,302 @@
+import Foundation
+
+/// One OCPP-J conversation over one connection, from one side (the central system for the runner, the charge
+/// point for the emulator).
+///
+/// - `call` sends a CALL and waits for its outcome; CALLs queue so that only one is outstanding (OCPP-J §4.1.1).
+/// - `incomingCalls` delivers the peer's CALLs, each checked against the catalog and carrying its responder.
+///   Unknown actions are answered `NotImplemented`, actions the peer may not send `NotSupported`, malformed frames
+///   with the CALLERROR OCPP-J prescribes, all without bothering the layer above.
+/// - Every frame in and out is recorded in the trace; every rule the conversation breaks is a finding.
+public actor OCPPSession {
+    /// Connection id, station identity, our role, security mode.
+    public nonisolated let info: SessionInfo
+    /// Mode, catalog, timeout, trace.
+    public nonisolated let configuration: SessionConfiguration
+    /// The peer's CALLs, in arrival order; ends when the connection closes.
+    public nonisolated let incomingCalls: AsyncStream<IncomingCall>
+    /// Findings as they happen (the newest 1,000 are buffered when nobody reads); ends when the connection closes.
+    public nonisolated let findingUpdates: AsyncStream<OCPPFinding>
+
+    let transport: any OCPPTransport
+    let incomingContinuation: AsyncStream<IncomingCall>.Continuation
+    let findingContinuation: AsyncStream<OCPPFinding>.Continuation
+    var checker: ConversationChecker
+    var collectedFindings: [OCPPFinding] = []
+    var closure: TransportClosure?
+    var closeWaiters: [CheckedContinuation<TransportClosure, Never>] = []
+    var callSlotTaken = false
+    var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
+    var pending: PendingCall?
+    let messageIdPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    var messageCounter = 0
+
+    /// The CALL we wait on: its continuation, or its outcome when that came before we started waiting.
+    struct PendingCall {
+        let id: String
+        let action: String
+        var continuation: CheckedContinuation<CallOutcome, Never>?
+        var outcome: CallOutcome?
+    }
+
+    /// Starts a session on `transport`; it reads the transport until it closes.
+    public init(transport: any OCPPTransport, info: SessionInfo, configuration: SessionConfiguration = SessionConfiguration()) {
+        self.transport = transport
+        self.info = info
+        self.configuration = configuration
+        checker = ConversationChecker(validator: PayloadValidator(mode: configuration.mode, catalog: configuration.catalog))
+        (incomingCalls, incomingContinuation) = AsyncStream.makeStream(of: IncomingCall.self)
+        (findingUpdates, findingContinuation) = AsyncStream.makeStream(of: OCPPFinding.self,
+                                                                       bufferingPolicy: .bufferingNewest(1000))
+        Task { await self.run() }
+    }
+
+    /// The side we play.
+    nonisolated var role: OCPPRole { info.role }
+
+    /// Every finding so far, in order.
+    public var findings: [OCPPFinding] { collectedFindings }
+
+    /// How the connection ended, `nil` while it is open.
+    public var closedBy: TransportClosure? { closure }
+
+    /// Waits until the connection has closed and every frame before the close has been handled.
+    public func waitUntilClosed() async -> TransportClosure {
+        if let closure { return closure }
+        return await withCheckedContinuation { closeWaiters.append($0) }
+    }
+
+    /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
+    /// after it went out. While another of our CALLs is outstanding, this one waits its turn.
+    public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil) async -> CallOutcome {
+        await takeCallSlot()
+        defer { releaseCallSlot() }
+        guard closure == nil else { return .disconnected }
+        messageCounter += 1
+        let id = "\(messageIdPrefix)-\(messageCounter)"
+        let frame = OCPPFrame.call(id: id, action: action, payload: payload)
+        let text = frame.text
+        pending = PendingCall(id: id, action: action)
+        note(ParsedFrame(frame: frame), raw: text, from: role)
+        do {
+            try await transport.send(text)
+        } catch {
+            pending = nil
+            checker.expire(callId: id, from: role)
+            return .disconnected
+        }
+        let deadline = timeout ?? configuration.defaultTimeout
+        let timer = Task { [weak self] in
+            do { try await Task.sleep(for: deadline) } catch { return }
+            await self?.expire(callId: id, after: deadline)
+        }
+        defer { timer.cancel() }
+        return await withCheckedContinuation { continuation in
+            if let outcome = pending?.outcome {
+                pending = nil
+                continuation.resume(returning: outcome)
+            } else if pending == nil || closure != nil {
+                pending = nil
+                continuation.resume(returning: .disconnected)
+            } else {
+                pending?.continuation = continuation
+            }
+        }
+    }
+
+    /// Sends text exactly as given (for fault injection: malformed frames, wrong ids). It is recorded and, when it is
+    /// a valid frame, followed like any other.
+    public func send(raw text: String) async throws(SessionError) {
+        guard closure == nil else { throw .disconnected }
+        do {
+            let parsed = try OCPPFrame.parse(text)
+            note(parsed, raw: text, from: role)
+        } catch {
+            recordTrace(direction: .outgoing, sender: role, kind: .malformed, messageId: error.messageId, raw: text,
+                        note: error.message)
+        }
+        do { try await transport.send(text) } catch { throw .disconnected }
+    }
+
+    /// Closes the connection (WebSocket close code 1000 by default).
+    public func close(code: UInt16 = 1000, reason: String = "") async {
+        await transport.close(code: code, reason: reason)
+    }
+
+    // MARK: - Sending answers
+
+    /// Sends our CALLRESULT or CALLERROR for one of the peer's CALLs; returns the check of a CALLRESULT's payload.
+    func sendResponse(_ frame: OCPPFrame, action: String) async throws(SessionError) -> ValidationReport {
+        guard closure == nil else { throw .disconnected }
+        let text = frame.text
+        let observation = note(ParsedFrame(frame: frame), raw: text, from: role)
+        do { try await transport.send(text) } catch { throw .disconnected }
+        return observation.validation ?? .clean
+    }
+
+    /// Answers a CALL the layer above never sees (unknown action, wrong direction, invalid payload).
+    func answer(id: String, action: String, _ code: OCPPErrorCode, _ description: String) async {
+        _ = try? await sendResponse(.callError(id: id, code: code, description: description, details: [:]), action: action)
+    }
+
+    // MARK: - Reading
+
+    func run() async {
+        recordTrace(direction: .incoming, sender: role.peer, kind: .opened, raw: "", note: "security: \(info.securityMode)")
+        var ending: TransportClosure?
+        reading: for await event in transport.events {
+            switch event {
+            case .text(let raw): await receive(raw)
+            case .binary(let bytes): receive(binary: bytes)
+            case .closed(let closure):
+                ending = closure
+                break reading
+            }
+        }
+        finish(ending ?? TransportClosure(code: nil, reason: "the transport ended without a close", wasClean: false))
+    }
+
+    func receive(_ raw: String) async {
+        let parsed: ParsedFrame
+        do {
+            parsed = try OCPPFrame.parse(raw)
+        } catch {
+            recordTrace(direction: .incoming, sender: role.peer, kind: .malformed, messageId: error.messageId, raw: raw,
+                        note: error.message)
+            add([checker.observeMalformed(raw: raw, error: error, from: role.peer)])
+            if let code = error.replyCode, let id = error.messageId {
+                let reply = OCPPFrame.callError(id: id, code: code, description: error.message, details: [:])
+                note(ParsedFrame(frame: reply), raw: reply.text, from: role)
+                try? await transport.send(reply.text)
+            }
+            return
+        }
+        let observation = note(parsed, raw: raw, from: role.peer)
+        switch parsed.frame {
+        case .call(let id, let action, let payload):
+            guard let definition = configuration.catalog[action] else {
+                await answer(id: id, action: action, .notImplemented, "\(action) is not an OCPP 1.6 action")
+                return
+            }
+            guard definition.direction.canBeInitiated(by: role.peer) else {
+                await answer(id: id, action: action, .notSupported,
+                             "\(action) is sent by the \(role.displayName), not to it")
+                return
+            }
+            let validation = observation.validation ?? .clean
+            if configuration.rejectsInvalidCalls, let first = validation.errors.first {
+                await answer(id: id, action: action, first.callErrorCode, first.description)
+                return
+            }
+            incomingContinuation.yield(IncomingCall(id: id, action: action, payload: payload, validation: validation,
+                                                    raw: raw, responder: CallResponder(session: self)))
+        case .callResult(let id, let payload):
+            if observation.answersOutstandingCall, pending?.id == id {
+                complete(.result(payload, validation: observation.validation ?? .clean))
+            }
+        case .callError(let id, let code, let description, let details):
+            if observation.answersOutstandingCall, pending?.id == id {
+                complete(.error(code: code, description: description, details: details))
+            }
+        }
+    }
+
+    func receive(binary bytes: [UInt8]) {
+        let raw = Data(bytes).base64EncodedString()
+        recordTrace(direction: .incoming, sender: role.peer, kind: .binary, raw: raw, note: "\(bytes.count) bytes, base64")
+        add([OCPPFinding(.binaryFrame, .error,
+                         "the \(role.peer.displayName) sent a binary message of \(bytes.count) bytes; OCPP-J uses text messages only",
+                         sender: role.peer, raw: raw)])
+    }
+
+    // MARK: - Bookkeeping
+
+    /// Feeds a frame to the checker and the trace; returns what the checker learned.
+    @discardableResult
+    func note(_ parsed: ParsedFrame, raw: String, from sender: OCPPRole) -> ConversationChecker.Observation {
+        let observation = checker.observe(parsed, raw: raw, from: sender)
+        recordTrace(direction: sender == role ? .outgoing : .incoming, sender: sender, frame: parsed.frame, raw: raw,
+                    action: observation.action, errorCode: parsed.errorCodeSpelling?.received)
+        add(observation.findings)
+        return observation
+    }
+
+    func add(_ findings: [OCPPFinding]) {
+        for finding in findings {
+            collectedFindings.append(finding)
+            findingContinuation.yield(finding)
+        }
+    }
+
+    func recordTrace(direction: TraceRecord.Direction, sender: OCPPRole, frame: OCPPFrame, raw: String, action: String?,
+                     errorCode: String? = nil) {
+        let kind: TraceRecord.Kind
+        var code: String?
+        switch frame {
+        case .call: kind = .call
+        case .callResult: kind = .callResult
+        case .callError(_, let errorCodeValue, _, _):
+            kind = .callError
+            code = errorCode ?? errorCodeValue.wireName
+        }
+        recordTrace(direction: direction, sender: sender, kind: kind, messageId: frame.id, action: action ?? frame.action,
+                    payload: frame.payload, errorCode: code, raw: raw)
+    }
+
+    func recordTrace(direction: TraceRecord.Direction, sender: OCPPRole, kind: TraceRecord.Kind, messageId: String? = nil,
+                     action: String? = nil, payload: JSONValue? = nil, errorCode: String? = nil, raw: String,
+                     note: String? = nil) {
+        guard let trace = configuration.trace else { return }
+        trace.record(TraceRecord(connectionId: info.connectionId, stationIdentity: info.stationIdentity,
+                                 direction: direction, sender: sender, kind: kind, messageId: messageId, action: action,
+                                 payload: payload, errorCode: errorCode, raw: raw, note: note))
+    }
+
+    func takeCallSlot() async {
+        if callSlotTaken {
+            await withCheckedContinuation { callSlotWaiters.append($0) }
+        } else {
+            callSlotTaken = true
+        }
+    }
+
+    /// Hands the slot to the next waiting call, or frees it.
+    func releaseCallSlot() {
+        if callSlotWaiters.isEmpty {
+            callSlotTaken = false
+        } else {
+            callSlotWaiters.removeFirst().resume()
+        }
+    }
+
+    func complete(_ outcome: CallOutcome) {
+        guard var call = pending else { return }
+        if let continuation = call.continuation {
+            pending = nil
+            continuation.resume(returning: outcome)
+        } else {
+            call.outcome = outcome
+            pending = call
+        }
+    }
+
+    func expire(callId id: String, after deadline: Duration) {
+        guard pending?.id == id else { return }
+        checker.expire(callId: id, from: role)
+        add([OCPPFinding(.unansweredCall, .warning,
+                         "the \(role.peer.displayName) did not answer \(pending?.action ?? "the CALL") \"\(id)\" within \(deadline)",
+                         sender: role.peer, messageId: id, action: pending?.action)])
+        complete(.timeout)
+    }
+
+    func finish(_ ending: TransportClosure) {
+        closure = ending
+        recordTrace(direction: .incoming, sender: role.peer, kind: .closed, raw: "", note: ending.description)
+        complete(.disconnected)
+        add(checker.finish())
+        incomingContinuation.finish()
+        findingContinuation.finish()
+        for waiter in closeWaiters { waiter.resume(returning: ending) }
+        closeWaiters = []
+    }
+}

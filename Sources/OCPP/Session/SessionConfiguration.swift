@@ -1,0 +1,42 @@
+/// Who is on the other end of a session and how the connection is secured.
+public struct SessionInfo: Sendable, Hashable {
+    /// A unique id of the connection (a station may reconnect; each connection gets a new id).
+    public var connectionId: String
+    /// The station's identity (the charge point id at the end of the URL).
+    public var stationIdentity: String
+    /// The side this session plays.
+    public var role: OCPPRole
+    /// How the connection is secured, in words: `ws`, `wss (server certificate, Basic Auth)`, `wss (client certificate)`.
+    public var securityMode: String
+
+    public init(connectionId: String, stationIdentity: String, role: OCPPRole, securityMode: String = "ws") {
+        self.connectionId = connectionId
+        self.stationIdentity = stationIdentity
+        self.role = role
+        self.securityMode = securityMode
+    }
+}
+
+/// How a session behaves.
+public struct SessionConfiguration: Sendable {
+    /// Strict or lenient payload checks.
+    public var mode: ValidationMode
+    /// The catalog (OCPP 1.6 by default).
+    public var catalog: OCPPCatalog
+    /// The deadline for the answer to our CALLs when `call` names none.
+    public var defaultTimeout: Duration
+    /// Whether an incoming CALL whose payload has errors is answered at once with the CALLERROR OCPP-J prescribes
+    /// (and not delivered). When false (the default) it is delivered with its validation, and the layer above decides.
+    public var rejectsInvalidCalls: Bool
+    /// The recorder of every frame in and out; `nil` records nothing.
+    public var trace: TraceRecorder?
+
+    public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16, defaultTimeout: Duration = .seconds(30),
+                rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil) {
+        self.mode = mode
+        self.catalog = catalog
+        self.defaultTimeout = defaultTimeout
+        self.rejectsInvalidCalls = rejectsInvalidCalls
+        self.trace = trace
+    }
+}

@@ -1,0 +1,114 @@
+import YAML
+
+extension DocumentReader {
+    /// A payload pattern: mappings match partially, sequences exactly, scalars by equality; `$`-keyed mappings are
+    /// operators.
+    func matcher(_ node: YAMLNode, extraNames: Set<String> = []) -> Matcher? {
+        switch node.content {
+        case .scalar:
+            return template(node, extraNames: extraNames).map(Matcher.equals)
+        case .sequence(let items):
+            var elements: [Matcher] = []
+            var failed = false
+            for item in items {
+                if let element = matcher(item, extraNames: extraNames) { elements.append(element) } else { failed = true }
+            }
+            return failed ? nil : .array(elements)
+        case .mapping(let pairs):
+            let keys = pairs.compactMap { $0.key.scalar?.text }
+            let operators = keys.filter { $0.hasPrefix("$") }
+            if operators.isEmpty { return objectMatcher(pairs, extraNames: extraNames) }
+            if operators.count != pairs.count {
+                let field = keys.first { !$0.hasPrefix("$") } ?? "?"
+                error("a mapping cannot mix matcher operators (\(operators[0])) with fields ('\(field)')", at: node.location, hint: "put the operators under the field they test")
+                return nil
+            }
+            var matchers: [Matcher] = []
+            var failed = false
+            for pair in pairs {
+                if let matcher = operatorMatcher(pair, extraNames: extraNames) { matchers.append(matcher) } else { failed = true }
+            }
+            if failed { return nil }
+            return matchers.count == 1 ? matchers[0] : .all(matchers)
+        }
+    }
+
+    private func objectMatcher(_ pairs: [YAMLNode.Pair], extraNames: Set<String>) -> Matcher? {
+        var fields: [Matcher.Field] = []
+        var failed = false
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                error("object keys must be names, found a \(pair.key.kindName)", at: pair.key.location)
+                failed = true
+                continue
+            }
+            if let matcher = matcher(pair.value, extraNames: extraNames) {
+                fields.append(Matcher.Field(key: key, matcher: matcher))
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : .object(fields)
+    }
+
+    private func operatorMatcher(_ pair: YAMLNode.Pair, extraNames: Set<String>) -> Matcher? {
+        let name = pair.key.scalar?.text ?? ""
+        let value = pair.value
+        switch name {
+        case "$type":
+            return choice(value, what: "$type", of: Matcher.ValueType.self).map(Matcher.type)
+        case "$eq", "$ne", "$gt", "$gte", "$lt", "$lte":
+            guard let comparison = Matcher.Comparison(rawValue: name), let bound = template(value, extraNames: extraNames) else { return nil }
+            return .compare(comparison, bound)
+        case "$regex":
+            guard let pattern = string(value, what: "$regex") else { return nil }
+            do {
+                _ = try Regex(pattern)
+            } catch {
+                self.error("$regex '\(pattern)' is not a valid regular expression: \(error)", at: value.location)
+                return nil
+            }
+            return .regex(pattern)
+        case "$oneOf":
+            guard let items = value.sequence, !items.isEmpty else {
+                error("$oneOf must be a non-empty list of values, found \(describe(value))", at: value.location)
+                return nil
+            }
+            let options = items.compactMap { template($0, extraNames: extraNames) }
+            return options.count == items.count ? .oneOf(options) : nil
+        case "$absent", "$exists", "$any":
+            guard let flag = bool(value, what: name) else { return nil }
+            guard flag else {
+                error("\(name) only takes true", at: value.location, hint: name == "$absent" ? "use $exists: true" : name == "$exists" ? "use $absent: true" : nil)
+                return nil
+            }
+            return name == "$absent" ? .absent : name == "$exists" ? .exists : .any
+        case "$len":
+            return matcher(value, extraNames: extraNames).map(Matcher.length)
+        case "$contains":
+            if value.scalar != nil { return template(value, extraNames: extraNames).map(Matcher.containsText) }
+            guard let items = value.sequence else {
+                error("$contains takes a list of element patterns or a string, found \(describe(value))", at: value.location)
+                return nil
+            }
+            let matchers = items.compactMap { matcher($0, extraNames: extraNames) }
+            return matchers.count == items.count ? .contains(matchers) : nil
+        case "$unordered":
+            guard let items = value.sequence else {
+                error("$unordered takes a list of element patterns, found \(describe(value))", at: value.location)
+                return nil
+            }
+            let matchers = items.compactMap { matcher($0, extraNames: extraNames) }
+            return matchers.count == items.count ? .unordered(matchers) : nil
+        case "$each":
+            return matcher(value, extraNames: extraNames).map(Matcher.each)
+        case "$exact":
+            return template(value, extraNames: extraNames).map(Matcher.exact)
+        case "$not":
+            return matcher(value, extraNames: extraNames).map(Matcher.not)
+        default:
+            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: NameSuggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
+            return nil
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The Scenario module. See Package.swift for the layering.

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Reads a file's bytes, refusing early when it is larger than a limit.
+enum FileReading {
+    enum Failure: Error {
+        case unreadable(String)
+        case tooLarge(Int)
+    }
+
+    static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit { throw .tooLarge(size) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw .unreadable(!exists ? "no such file" : isDirectory.boolValue ? "it is a directory" : "permission denied")
+        }
+        if data.count > limit { throw .tooLarge(data.count) }
+        return [UInt8](data)
+    }
+}

@@ -1,1 +1,0 @@
-// The YAML module. See Package.swift for the layering.
