@@ -46,26 +46,26 @@ public indirect enum OCPPType: Sendable {
 }
 
 /// A closed set of string values, such as `Measurand` or `ChargePointStatus`.
-public struct OCPPEnumeration: Sendable {
+/// A class (immutable) so that passing it around the validator's hot path costs one reference count.
+public final class OCPPEnumeration: Sendable {
     /// The specification's name of the type, e.g. `Measurand`.
     public let name: String
     /// The plural noun used in messages: "is not one of the 22 measurands".
     public let noun: String
     /// The allowed values in the specification's order.
     public let values: [String]
-    let valueSet: Set<String>
     let valuesByLowercase: [String: String]
 
     public init(_ name: String, noun: String, values: [String]) {
         self.name = name
         self.noun = noun
         self.values = values
-        valueSet = Set(values)
         valuesByLowercase = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether `value` is one of the values, exactly.
-    public func contains(_ value: String) -> Bool { valueSet.contains(value) }
+    /// Whether `value` is one of the values, exactly. (A linear scan: the sets are small, and comparing short
+    /// strings is cheaper than hashing them.)
+    public func contains(_ value: String) -> Bool { values.contains(value) }
 
     /// The value that equals `value` ignoring case, if there is one.
     public func caseInsensitiveMatch(for value: String) -> String? { valuesByLowercase[value.lowercased()] }
@@ -94,24 +94,24 @@ public struct OCPPField: Sendable {
 }
 
 /// The definition of an object: a message payload or a nested type (no other members are allowed).
-public struct OCPPObjectDefinition: Sendable {
+/// A class (immutable) so that passing it around the validator's hot path costs one reference count.
+public final class OCPPObjectDefinition: Sendable {
     /// The specification's name: `MeterValues.req`, `SampledValue`, `IdTagInfo`, ….
     public let name: String
     /// The fields in the specification's order.
     public let fields: [OCPPField]
-    let fieldIndex: [String: Int]
     let requiredCount: Int
 
     public init(_ name: String, _ fields: [OCPPField]) {
         self.name = name
         self.fields = fields
         requiredCount = fields.filter(\.isRequired).count
-        fieldIndex = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The field called `name`, if the definition has one.
+    /// The field called `name`, if the definition has one. (A linear scan: definitions have at most a dozen
+    /// fields, and comparing short strings is cheaper than hashing them.)
     public func field(named name: String) -> OCPPField? {
-        fieldIndex[name].map { fields[$0] }
+        fields.first { $0.name == name }
     }
 
     /// The names of the required fields, in order.
