@@ -54,18 +54,25 @@ public final class OCPPEnumeration: Sendable {
     public let noun: String
     /// The allowed values in the specification's order.
     public let values: [String]
+    /// The UTF-8 length of each value, so most comparisons end at the length.
+    let valueLengths: [Int]
     let valuesByLowercase: [String: String]
 
     public init(_ name: String, noun: String, values: [String]) {
         self.name = name
         self.noun = noun
         self.values = values
+        valueLengths = values.map(\.utf8.count)
         valuesByLowercase = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether `value` is one of the values, exactly. (A linear scan: the sets are small, and comparing short
-    /// strings is cheaper than hashing them.)
-    public func contains(_ value: String) -> Bool { values.contains(value) }
+    /// Whether `value` is one of the values, exactly. (A linear scan by length: the sets are small, and comparing
+    /// lengths is cheaper than hashing.)
+    public func contains(_ value: String) -> Bool {
+        let length = value.utf8.count
+        for index in values.indices where valueLengths[index] == length && values[index] == value { return true }
+        return false
+    }
 
     /// The value that equals `value` ignoring case, if there is one.
     public func caseInsensitiveMatch(for value: String) -> String? { valuesByLowercase[value.lowercased()] }
@@ -100,18 +107,23 @@ public final class OCPPObjectDefinition: Sendable {
     public let name: String
     /// The fields in the specification's order.
     public let fields: [OCPPField]
+    /// The UTF-8 length of each field name, so most comparisons end at the length.
+    let nameLengths: [Int]
     let requiredCount: Int
 
     public init(_ name: String, _ fields: [OCPPField]) {
         self.name = name
         self.fields = fields
+        nameLengths = fields.map(\.name.utf8.count)
         requiredCount = fields.filter(\.isRequired).count
     }
 
-    /// The field called `name`, if the definition has one. (A linear scan: definitions have at most a dozen
-    /// fields, and comparing short strings is cheaper than hashing them.)
+    /// The field called `name`, if the definition has one. (A linear scan by length: definitions have at most a
+    /// dozen fields, and comparing lengths is cheaper than hashing.)
     public func field(named name: String) -> OCPPField? {
-        fields.first { $0.name == name }
+        let length = name.utf8.count
+        for index in fields.indices where nameLengths[index] == length && fields[index].name == name { return fields[index] }
+        return nil
     }
 
     /// The names of the required fields, in order.
