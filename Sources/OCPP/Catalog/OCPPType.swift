@@ -58,6 +58,7 @@ public final class OCPPEnumeration: Sendable {
     let valueLengths: [Int]
     let valuesByLowercase: [String: String]
 
+    /// An enumeration called `name`, described in messages by the plural `noun`.
     public init(_ name: String, noun: String, values: [String]) {
         self.name = name
         self.noun = noun
@@ -87,6 +88,7 @@ public struct OCPPField: Sendable {
     /// Whether the field must be present.
     public let isRequired: Bool
 
+    /// A field; optional unless `required`.
     public init(_ name: String, _ type: OCPPType, required: Bool = false) {
         self.name = name
         self.type = type
@@ -111,6 +113,7 @@ public final class OCPPObjectDefinition: Sendable {
     let nameLengths: [Int]
     let requiredCount: Int
 
+    /// A definition called `name` with `fields` in order.
     public init(_ name: String, _ fields: [OCPPField]) {
         self.name = name
         self.fields = fields
