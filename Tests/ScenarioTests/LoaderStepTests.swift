@@ -124,3 +124,43 @@ struct LoaderStepTests {
         init(_ description: String) { self.description = description }
     }
 }
+
+@Suite("Loader: typing by the OCPP schema")
+struct SchemaTypingTests {
+    @Test func plainScalarsBecomeStringsWhereTheSchemaWantsAString() throws {
+        let text = """
+            scenario: typing
+            steps:
+              - send: ChangeConfiguration
+                with: { key: "0x10", value: on }
+              - send: ChangeConfiguration
+                with: { key: MeterValueSampleInterval, value: 1e3 }
+              - send: DataTransfer
+                with: { vendorId: com.example, data: ~ }
+              - send: UnlockConnector
+                with: { connectorId: 0x10 }
+            """
+        let result = ScenarioLoader().load(text: text, file: "typing.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let payloads = try #require(result.scenarios.first).steps.compactMap { step -> JSONValue? in
+            if case .send(let send) = step.kind { return send.payload.constantValue }
+            return nil
+        }
+        #expect(payloads == [
+            ["key": "0x10", "value": "on"], ["key": "MeterValueSampleInterval", "value": "1e3"],
+            ["vendorId": "com.example", "data": "~"], ["connectorId": 16],
+        ])
+    }
+
+    @Test func withoutACatalogYAMLCoreTypingApplies() throws {
+        let text = "scenario: t\nsteps:\n  - send: ChangeConfiguration\n    with: { key: K, value: on, n: 1e3, x: ~ }\n"
+        let result = ScenarioLoader(catalog: nil).load(text: text, file: "t.yaml")
+        guard case .send(let send) = try #require(result.scenarios.first?.steps.first).kind else { throw LoaderStepTests.Failure("not a send") }
+        #expect(send.payload.constantValue == ["key": "K", "value": "on", "n": 1000.0, "x": nil])
+    }
+
+    @Test func invalidSendsSkipTheSchema() {
+        let text = "scenario: t\nsteps:\n  - send: UnlockConnector\n    invalid: true\n    with: { connectorId: not-a-number, extra: 1 }\n"
+        #expect(ScenarioLoader().load(text: text, file: "t.yaml").diagnostics.isEmpty)
+    }
+}
