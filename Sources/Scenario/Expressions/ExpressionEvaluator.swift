@@ -143,7 +143,7 @@ extension Expression {
                 let (seconds, attoseconds) = duration.components
                 date = date.addingTimeInterval(Double(seconds) + Double(attoseconds) / 1e18)
             }
-            return .string(RFC3339.string(from: date))
+            return .string(Timestamp.format(date))
         case .uuid:
             return .string(environment.makeUUID())
         case .len:
