@@ -119,9 +119,16 @@ final class LoadSession {
         }
     }
 
+    /// Longest chain of files including one another (keeps the loader's recursion bounded).
+    static let maximumIncludeDepth = 32
+
     /// A `uses:` target: loaded, cycle-checked, and required to be a scenario or fixture.
     private func include(_ path: String, from file: String, at location: Location) -> Scenario? {
         let target = PathText.resolve(path, from: file)
+        if chain.count >= Self.maximumIncludeDepth {
+            diagnostics.append(.error("includes nest more than \(Self.maximumIncludeDepth) files deep", at: location, hint: "flatten the chain of 'uses:'"))
+            return nil
+        }
         let targetKey = key(target)
         if let index = chain.firstIndex(where: { $0.key == targetKey }) {
             let cycle = (chain[index...].map(\.path) + [target]).joined(separator: " → ")
