@@ -1,8 +1,9 @@
 import YAML
 
-/// Reports explicit YAML tags (`!include`, `!!int`): scenario files are plain YAML so editors can validate them.
-enum TagCheck {
-    /// Walks the tree with an explicit stack (no recursion) and reports each tagged node.
+/// Reports YAML features scenario files do not use, so editors can validate them: explicit tags (`!include`,
+/// `!!int`) and merge keys (`<<`).
+enum PlainYAMLCheck {
+    /// Walks the tree with an explicit stack (no recursion) and reports each tagged node and merge key.
     static func report(in root: YAMLNode, to reader: DocumentReader) {
         var pending = [root]
         var visited = 0
@@ -16,6 +17,9 @@ enum TagCheck {
             case .sequence(let items): pending.append(contentsOf: items.reversed())
             case .mapping(let pairs):
                 for pair in pairs.reversed() {
+                    if let key = pair.key.scalar, key.isPlain, key.text == "<<" {
+                        reader.error(DocumentReader.mergeKeyMessage, at: pair.key.location)
+                    }
                     pending.append(pair.value)
                     pending.append(pair.key)
                 }

@@ -1,1 +1,0 @@
-// The Runner module. See Package.swift for the layering.

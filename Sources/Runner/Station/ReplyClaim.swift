@@ -1,0 +1,53 @@
+import OCPP
+import Scenario
+
+/// An `expect` step with its own `reply` that may soon consume a station CALL: a CALL it matches is held unanswered
+/// until the step takes it, so the station gets the step's reply and not a default one.
+struct ReplyClaim: Sendable {
+    let expect: Expect
+
+    /// Whether the claim wants this CALL.
+    func wants(_ call: IncomingCall, in environment: Environment) -> Bool {
+        guard call.action == expect.action else { return false }
+        return expect.match?.matches(call.payload, in: environment) ?? true
+    }
+
+    /// The claims of the steps from the current one on, up to the first step that lets time pass on purpose
+    /// (`wait`, `hold`, `expect-none`, `expect-disconnect`, `expect-reconnect`): those answer every CALL at once.
+    static func claims(upcoming steps: [Step]) -> [ReplyClaim] {
+        var claims: [ReplyClaim] = []
+        var budget = 64
+        func visit(_ steps: [Step]) -> Bool {
+            for step in steps {
+                budget -= 1
+                if budget < 0 { return false }
+                switch step.kind {
+                case .expect(let expect):
+                    if expect.reply != nil { claims.append(ReplyClaim(expect: expect)) }
+                case .anyOrder, .repeating:
+                    if !visit(step.children) { return false }
+                case .wait, .hold, .expectNone, .expectDisconnect, .expectReconnect:
+                    return false
+                case .send, .action, .assert, .log:
+                    continue
+                }
+            }
+            return true
+        }
+        _ = visit(steps)
+        return claims
+    }
+}
+
+/// How the mailbox answers CALLs no step takes at once: the claims of the steps about to run, the scenario's `replies`,
+/// then the default replies; with the variables those replies may use.
+struct AnsweringPolicy: Sendable {
+    var claims: [ReplyClaim] = []
+    var replies: [String: Reply] = [:]
+    var environment = Environment()
+
+    /// Whether some claim wants the CALL held.
+    func holds(_ call: IncomingCall) -> Bool {
+        claims.contains { $0.wants(call, in: environment) }
+    }
+}

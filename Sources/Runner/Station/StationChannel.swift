@@ -1,0 +1,258 @@
+import Foundation
+import OCPP
+import Scenario
+
+/// One station as the central system sees it, across its connections: the mailbox every station CALL lands in the
+/// moment it arrives, and the way to send CALLs to the station.
+///
+/// The mailbox is what keeps expectations from racing: every CALL is logged (validated by the session, recorded in the
+/// trace) as it arrives, whether or not a step is waiting, and an `expect` later takes the first unconsumed match.
+/// Every CALL is answered: a CALL that a pending or upcoming `expect` with a `reply` wants (a ``ReplyClaim``) is held
+/// until that step takes it; any other is answered at once by the scenario's `replies:` or the default replies.
+actor StationChannel {
+    /// The charge point identity.
+    nonisolated let identity: String
+    nonisolated let clock: any RunClock
+    nonisolated let sessionConfiguration: SessionConfiguration
+    nonisolated let defaults: DefaultReplies
+
+    /// Everything that happened, in order; positions in it are the "marks" steps use.
+    private(set) var events: [StationEvent] = []
+    /// Every connection, in order.
+    private(set) var connections: [ConnectionRecord] = []
+    /// The open connection's id, `nil` while the station is disconnected.
+    private(set) var currentConnectionId: String?
+    /// The heartbeat interval agreed in the last accepted BootNotification answer.
+    private(set) var agreedHeartbeatInterval: Duration?
+    /// The first BootNotification payload.
+    private(set) var bootNotification: JSONValue?
+    /// How CALLs no step takes at once are answered.
+    private var policy = AnsweringPolicy()
+    private var sessions: [(id: String, session: OCPPSession)] = []
+    private var heldIndices: Set<Int> = []
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiterId = 0
+
+    init(identity: String, clock: any RunClock, sessionConfiguration: SessionConfiguration,
+         defaults: DefaultReplies = DefaultReplies()) {
+        self.identity = identity
+        self.clock = clock
+        self.sessionConfiguration = sessionConfiguration
+        self.defaults = defaults
+    }
+
+    // MARK: - Connections
+
+    /// Starts an OCPP session on a new connection of this station; it becomes the current one.
+    func attach(transport: any OCPPTransport, record: ConnectionRecord) {
+        let info = SessionInfo(connectionId: record.connectionId, stationIdentity: identity, role: .centralSystem,
+                               securityMode: record.security)
+        let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
+        sessions.append((record.connectionId, session))
+        connections.append(record)
+        currentConnectionId = record.connectionId
+        append(.connected(record))
+        let connectionId = record.connectionId
+        Task {
+            for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
+            let closure = await session.waitUntilClosed()
+            self.closed(connectionId: connectionId, closure: closure)
+        }
+    }
+
+    /// Whether a connection is open.
+    var isConnected: Bool { currentConnectionId != nil }
+
+    /// The mode of the open connection.
+    var currentMode: SecurityMode? {
+        guard let id = currentConnectionId else { return nil }
+        return connections.last { $0.connectionId == id }?.mode
+    }
+
+    private func closed(connectionId: String, closure: TransportClosure) {
+        if currentConnectionId == connectionId { currentConnectionId = nil }
+        if let index = connections.lastIndex(where: { $0.connectionId == connectionId }) {
+            connections[index].closed = Date()
+            connections[index].closure = closure.description
+        }
+        append(.disconnected(connectionId: connectionId, description: closure.description))
+    }
+
+    /// Closes the open connection (at the end of a run, or before the emulator reconnects in another mode).
+    func closeCurrentConnection(reason: String) async {
+        guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else { return }
+        await session.close(code: 1000, reason: reason)
+    }
+
+    /// Closes every connection.
+    func closeAll(reason: String) async {
+        for (_, session) in sessions { await session.close(code: 1001, reason: reason) }
+    }
+
+    /// The protocol findings of every session so far, connection by connection.
+    func findings() async -> [OCPPFinding] {
+        var all: [OCPPFinding] = []
+        for (_, session) in sessions { all += await session.findings }
+        return all
+    }
+
+    // MARK: - Calls to the station
+
+    /// Sends a CALL on the open connection and waits (at most `timeout` of real time) for its outcome.
+    func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
+        guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
+            return (.disconnected, nil)
+        }
+        return (await session.call(action, payload, timeout: timeout), id)
+    }
+
+    // MARK: - The mailbox
+
+    /// The position the next event will take.
+    var mark: Int { events.count }
+
+    /// Replaces the answering policy; held CALLs no claim wants any more are answered now.
+    func configure(_ newPolicy: AnsweringPolicy) {
+        policy = newPolicy
+        for index in heldIndices.sorted() {
+            guard let entry = events[index].call, !policy.holds(entry.call) else { continue }
+            answerFromPolicy(index)
+        }
+    }
+
+    /// Takes the first unconsumed CALL at or after `start` that `accepts` wants, marking it consumed.
+    func take(from start: Int, includingConsumed: Bool = false, where accepts: @Sendable (CallEntry) -> Bool) -> (Int, CallEntry)? {
+        var index = max(start, 0)
+        while index < events.count {
+            if var entry = events[index].call, includingConsumed || !entry.consumed, accepts(entry) {
+                entry.consumed = true
+                events[index] = .call(entry)
+                return (index, entry)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The events from `start` on, as they are now.
+    func events(from start: Int) -> [(Int, StationEvent)] {
+        let lower = min(max(start, 0), events.count)
+        return (lower..<events.count).map { ($0, events[$0]) }
+    }
+
+    /// Where the open connection's events begin (`nil` while disconnected).
+    var currentConnectionStart: Int? {
+        guard let id = currentConnectionId else { return nil }
+        return events.lastIndex { if case .connected(let record) = $0 { record.connectionId == id } else { false } }
+    }
+
+    /// Answers the CALL at `index` for the step that took it: with `reply` if given, else as the policy says. A CALL
+    /// answered before (it was not held) keeps its answer. Returns how it was answered, and the evaluation error of
+    /// `reply` if it could not be computed (the CALL then gets the policy's answer).
+    func answer(_ index: Int, reply: Reply?, environment: Environment) -> (CallAnswerState, EvaluationError?) {
+        guard let entry = events[index].call else { return (.failed("not a CALL"), nil) }
+        guard entry.answer.isHeld else { return (entry.answer, nil) }
+        guard let reply else {
+            answerFromPolicy(index)
+            return (events[index].call?.answer ?? .held, nil)
+        }
+        do {
+            let answer = try ReplyAnswer.make(reply, for: entry.call, in: environment)
+            deliver(answer, to: index, by: "step", delay: reply.delay)
+            return (events[index].call?.answer ?? .held, nil)
+        } catch {
+            answerFromPolicy(index)
+            return (events[index].call?.answer ?? .held, error)
+        }
+    }
+
+    /// Suspends until an event after position `count` exists (or the task is cancelled).
+    func waitForEvent(after count: Int) async {
+        guard events.count <= count else { return }
+        let id = nextWaiterId
+        nextWaiterId += 1
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled || events.count > count {
+                    continuation.resume()
+                } else {
+                    waiters[id] = continuation
+                }
+            }
+        } onCancel: {
+            Task { await self.wake(id) }
+        }
+    }
+
+    private func wake(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
+    }
+
+    private func append(_ event: StationEvent) {
+        events.append(event)
+        let woken = waiters
+        waiters = [:]
+        for continuation in woken.values { continuation.resume() }
+    }
+
+    private func receive(_ call: IncomingCall, connectionId: String) {
+        if call.action == "BootNotification" && bootNotification == nil { bootNotification = call.payload }
+        let index = events.count
+        append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
+        if policy.holds(call) {
+            heldIndices.insert(index)
+        } else {
+            answerFromPolicy(index)
+        }
+    }
+
+    /// Answers with the scenario's `replies:` for the action, else the default reply.
+    private func answerFromPolicy(_ index: Int) {
+        guard let entry = events[index].call else { return }
+        if let reply = policy.replies[entry.action],
+           let answer = try? ReplyAnswer.make(reply, for: entry.call, in: policy.environment) {
+            deliver(answer, to: index, by: "replies", delay: reply.delay)
+        } else if let payload = defaults.reply(to: entry.action, request: entry.payload) {
+            deliver(.result(payload), to: index, by: "default", delay: nil)
+        } else {
+            deliver(.error(code: .notSupported, description: "no reply for \(entry.action)", details: [:]), to: index,
+                    by: "default", delay: nil)
+        }
+    }
+
+    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox.
+    private func deliver(_ answer: ReplyAnswer, to index: Int, by source: String, delay: Duration?) {
+        guard var entry = events[index].call else { return }
+        heldIndices.remove(index)
+        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
+                                 payload: answer.resultPayload)
+        events[index] = .call(entry)
+        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
+           case .integer(let seconds)? = payload["interval"], seconds > 0 {
+            agreedHeartbeatInterval = .seconds(seconds)
+        }
+        let call = entry.call
+        let session = sessions.last { $0.id == entry.connectionId }?.session
+        let clock = self.clock
+        Task {
+            if let delay { try? await clock.sleep(for: delay) }
+            do {
+                switch answer {
+                case .result(let payload): try await call.respond(payload)
+                case .error(let code, let description, let details):
+                    try await call.respondError(code, description: description, details: details)
+                case .none: break
+                case .raw(let text): try await session?.send(raw: text)
+                }
+            } catch {
+                self.noteAnswerFailure(index, "\(error)")
+            }
+        }
+    }
+
+    private func noteAnswerFailure(_ index: Int, _ reason: String) {
+        guard var entry = events[index].call else { return }
+        entry.answer = .failed(reason)
+        events[index] = .call(entry)
+    }
+}
