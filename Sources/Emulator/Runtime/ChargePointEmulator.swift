@@ -231,7 +231,7 @@ public actor ChargePointEmulator {
         generation += 1
         let current = generation
         let session = OCPPSession(
-            transport: WebSocketTransport(connection),
+            transport: connection,
             info: SessionInfo(connectionId: "\(configuration.identity)#\(current)", stationIdentity: configuration.identity,
                               role: .chargePoint, securityMode: securityDescription),
             configuration: SessionConfiguration(mode: .strict,

@@ -77,7 +77,7 @@ actor CentralSystemHarness {
     private func attach(_ connection: WebSocketConnection) {
         connections.append(connection.info)
         let number = connections.count
-        let session = OCPPSession(transport: WebSocketTransport(connection),
+        let session = OCPPSession(transport: connection,
                                   info: SessionInfo(connectionId: "cs-\(number)", stationIdentity: connection.info.identity,
                                                     role: .centralSystem))
         self.session = session
