@@ -12,6 +12,11 @@ public struct EmulatorProfileFile: Sendable, Equatable {
     public var profile: StationProfile
     public var faults: Set<FaultProfile>
 
+    public init(profile: StationProfile = StationProfile(), faults: Set<FaultProfile> = []) {
+        self.profile = profile
+        self.faults = faults
+    }
+
     /// The keys a profile file may have.
     public static let keys = ["vendor", "model", "serialNumber", "firmwareVersion", "connectors", "maxPowerW", "evPowerW",
                               "initialRegisterWh", "configuration", "bootOnReconnect", "rebootSeconds", "lateAnswerSeconds",
