@@ -81,7 +81,8 @@ final class ScenarioRun {
         return ScenarioResult(
             id: scenario.metadata.id, name: scenario.metadata.name, file: scenario.file, location: scenario.location,
             tags: scenario.metadata.tags, description: scenario.metadata.description, suiteId: suiteId, verdict: verdict,
-            reason: reason, expectedFailure: scenario.metadata.expectedFailure, connectionMode: mode, started: started,
+            reason: reason, expectedFailure: scenario.metadata.expectedFailure,
+            requiredMode: scenario.metadata.requirements.security, connectionMode: mode, started: started,
             ended: Date(), steps: steps, unconsumedCalls: unconsumed, variables: environment.variables,
             findings: Array(allFindings.dropFirst(findingsBefore)),
             traceRange: lastSequence >= firstSequence ? firstSequence...lastSequence : nil)
