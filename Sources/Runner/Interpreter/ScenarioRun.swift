@@ -13,7 +13,8 @@ final class ScenarioRun {
     let overrides: [String: JSONValue]
     /// Variables in scope for the steps running now.
     var environment: Environment
-    /// The mailbox mark where the previous step began: an `expect` considers CALLs from there on.
+    /// The mailbox mark where the previous step began: an `expect` considers CALLs from there on. Steps that take no
+    /// time (`log`, `assert`) leave it alone, so they never hide a message from the `expect` after them.
     var previousStepStart: Int
     /// When the scenario's `timeout:` runs out (real time).
     var scenarioDeadline: ContinuousClock.Instant = .now
@@ -142,7 +143,7 @@ final class ScenarioRun {
         let channel = context.channel
         let begin = await channel.mark
         let window = previousStepStart
-        previousStepStart = begin
+        if step.takesTime { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
                                                 replies: replies, environment: environment))
         context.observer.handle(.stepStarted(station: channel.identity, verb: step.verb, name: step.name,
@@ -283,5 +284,15 @@ final class ScenarioRun {
             }
         }
         return nil
+    }
+}
+
+extension Step {
+    /// Whether the step interacts with the station or lets time pass (everything but `log` and `assert`).
+    var takesTime: Bool {
+        switch kind {
+        case .log, .assert: false
+        default: true
+        }
     }
 }
