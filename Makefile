@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release bench clean
+.PHONY: run test deps build release bench bench-ocpp bench-lint bench-websocket autobahn interop clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -26,9 +26,31 @@ run: release
 test: deps
 	$(SWIFT) test
 
-## Run the benchmarks in release.
-bench: deps
+## Benchmarks (release builds): `make bench` runs them all.
+bench: bench-ocpp bench-lint bench-websocket
+
+## OCPP: MeterValues frames, text → frame → validated payload.
+bench-ocpp: deps
 	$(SWIFT) run -c release OCPPBenchmark
+
+## Lint: 1,000 scenario files.
+bench-lint: deps
+	$(SWIFT) run -c release LintBenchmark
+
+## WebSocket: connections held and echo messages per second on loopback (server here, clients in a child process).
+bench-websocket: deps
+	$(SWIFT) build -c release --product WebSocketBenchmark
+	.build/release/WebSocketBenchmark 10000 100 1000 ws
+	.build/release/WebSocketBenchmark 1000 100 1000 wss
+
+## WebSocket conformance: Autobahn TestSuite both ways (installs a Python 2.7 virtualenv on first use); writes docs/autobahn.md.
+autobahn: deps
+	$(SWIFT) build -c release --product WebSocketEcho
+	scripts/autobahn/run.sh
+
+## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
+interop: release
+	interop/run.sh
 
 clean:
 	rm -rf .build

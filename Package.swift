@@ -42,6 +42,10 @@ let package = Package(
 
         // Benchmarks (run by `make bench`).
         .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
+        .executableTarget(name: "LintBenchmark", dependencies: ["Scenario"], path: "Benchmarks/LintBenchmark"),
+        // WebSocket conformance (Autobahn) and its benchmark.
+        .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
+        .executableTarget(name: "WebSocketBenchmark", dependencies: ["WebSocket"], path: "Benchmarks/WebSocketBenchmark"),
 
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),

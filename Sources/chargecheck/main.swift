@@ -1,4 +1,4 @@
 import ChargecheckCLI
 import Foundation
 
-exit(Chargecheck.main(Array(CommandLine.arguments.dropFirst())))
+exit(await Chargecheck.main(Array(CommandLine.arguments.dropFirst())))

@@ -61,6 +61,27 @@ struct FramingTests {
         await server.shutdown()
     }
 
+    @Test("a message before a violation is still answered by a task on the connection's executor, then 1002 follows")
+    func answerBeforeFailing() async throws {
+        let server = try await WebSocketServer.start(.init())
+        let raw = try RawSocket(port: server.port)
+        _ = try await offPool { raw.upgrade() }
+        let connection = try await server.nextConnection()
+        let echo = Task(executorPreference: connection.executor) {
+            for await message in connection.messages { try await connection.send(message) }
+        }
+        let (bytes, _) = try await offPool {
+            raw.send(RawFrame.make(opcode: 0x1, payload: Array("hello".utf8)) + RawFrame.make(opcode: 0x1, payload: [], mask: nil))
+            return raw.receive { RawFrame.closeCode(in: $0) != nil }
+        }
+        #expect(Array(bytes.prefix(7)) == [0x81, 5] + Array("hello".utf8))
+        #expect(RawFrame.closeCode(in: bytes) == 1002)
+        raw.close()
+        #expect(try await connection.closed().code == 1002)
+        try await echo.value
+        await server.shutdown()
+    }
+
     @Test("fragments are reassembled, a ping between fragments is answered, a binary frame stays binary")
     func fragmentation() async throws {
         let server = try await WebSocketServer.start(.init())

@@ -40,6 +40,11 @@ public enum Suggestions {
         return previous[b.count]
     }
 
+    /// `text` cut to `limit` characters with an ellipsis, for quoting user input in messages.
+    public static func abbreviated(_ text: String, limit: Int = 80) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
     /// " (did you mean "X"?)" or " (did you mean "X" or "Y"?)", or "" when there is nothing to suggest.
     public static func phrase(_ suggestions: [String]) -> String {
         guard !suggestions.isEmpty else { return "" }

@@ -21,6 +21,8 @@ public struct ConversationChecker: Sendable {
     var outstanding: [OCPPRole: [(id: String, action: String)]] = [:]
     var expired: [OCPPRole: [(id: String, action: String)]] = [:]
     var recentIds: [OCPPRole: RecentIds] = [:]
+    /// Ids of malformed CALLs that OCPP-J says must be answered with a CALLERROR, per sender.
+    var malformedAwaitingAnswer: [OCPPRole: [String]] = [:]
 
     /// How many expired calls and used ids are remembered per side (memory stays bounded on long connections).
     static let memory = 1024
@@ -60,6 +62,12 @@ public struct ConversationChecker: Sendable {
     /// Records a frame from `sender` that is not valid OCPP-J.
     public mutating func observeMalformed(raw: String, error: FrameError, from sender: OCPPRole) -> OCPPFinding {
         let reply = error.replyCode.map { "; the answer is a CALLERROR \($0.wireName)" } ?? ""
+        if error.replyCode != nil, let id = error.messageId {
+            malformedAwaitingAnswer[sender, default: []].append(id)
+            if let count = malformedAwaitingAnswer[sender]?.count, count > Self.memory {
+                malformedAwaitingAnswer[sender]?.removeFirst(count - Self.memory)
+            }
+        }
         return OCPPFinding(.malformedFrame, .error, "the \(sender.displayName) sent a frame that is not valid OCPP-J: \(error.message)\(reply)",
                            sender: sender, messageId: error.messageId, raw: raw)
     }
@@ -81,8 +89,14 @@ public struct ConversationChecker: Sendable {
                     "the \(role.peer.displayName) never answered the \(role.displayName)'s \(call.action) CALL \"\(call.id)\"",
                     sender: role.peer, messageId: call.id, action: call.action))
             }
+            for id in malformedAwaitingAnswer[role] ?? [] {
+                findings.append(OCPPFinding(.unansweredCall, .warning,
+                    "the \(role.peer.displayName) never answered the \(role.displayName)'s malformed frame \"\(id)\" with the CALLERROR OCPP-J prescribes",
+                    sender: role.peer, messageId: id))
+            }
         }
         outstanding = [:]
+        malformedAwaitingAnswer = [:]
         return findings
     }
 
@@ -103,7 +117,7 @@ public struct ConversationChecker: Sendable {
         guard let definition = validator.catalog[action] else {
             let suggestion = Suggestions.phrase(validator.catalog.suggestions(forAction: action))
             observation.findings.append(OCPPFinding(.unknownAction, .error,
-                "the \(sender.displayName) sent \"\(action)\", which is not an OCPP 1.6 action\(suggestion)",
+                "the \(sender.displayName) sent \"\(Suggestions.abbreviated(action))\", which is not an OCPP 1.6 action\(suggestion)",
                 sender: sender, messageId: id, action: action, raw: raw))
             return observation
         }
@@ -127,6 +141,8 @@ public struct ConversationChecker: Sendable {
         if let index = outstanding[caller]?.firstIndex(where: { $0.id == id }), let call = outstanding[caller]?.remove(at: index) {
             observation.action = call.action
             observation.answersOutstandingCall = true
+        } else if let index = malformedAwaitingAnswer[caller]?.firstIndex(of: id) {
+            malformedAwaitingAnswer[caller]?.remove(at: index)
         } else if let index = expired[caller]?.firstIndex(where: { $0.id == id }), let call = expired[caller]?.remove(at: index) {
             observation.action = call.action
             observation.findings.append(OCPPFinding(.lateResponse, .warning,

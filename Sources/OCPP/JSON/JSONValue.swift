@@ -86,10 +86,24 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     }
 
     /// An object of `members`; a later duplicate key replaces the earlier value in place.
+    /// Linear in the number of members (large objects index their keys, so hostile input cannot make it quadratic).
     public init(_ members: [Member]) {
         self.members = []
         self.members.reserveCapacity(members.count)
-        for member in members { self[member.key] = member.value }
+        guard members.count > 16 else {
+            for member in members { self[member.key] = member.value }
+            return
+        }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(members.count)
+        for member in members {
+            if let position = positions[member.key] {
+                self.members[position].value = member.value
+            } else {
+                positions[member.key] = self.members.count
+                self.members.append(member)
+            }
+        }
     }
 
     /// The keys in order.

@@ -53,8 +53,8 @@ public final class InMemoryTransport: OCPPTransport {
         }
     }
 
-    public func close(code: Int, reason: String) async {
-        let closure = TransportClosure(code: code, reason: reason, wasClean: true)
+    public func close(code: UInt16, reason: String) async {
+        let closure = TransportClosure(code: Int(code), reason: reason, wasClean: true)
         let other = peer.withLock { peer -> Peer? in
             defer { peer = nil }
             return peer

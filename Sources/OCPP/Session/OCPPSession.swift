@@ -34,6 +34,7 @@ public actor OCPPSession {
     /// The CALL we wait on: its continuation, or its outcome when that came before we started waiting.
     struct PendingCall {
         let id: String
+        let action: String
         var continuation: CheckedContinuation<CallOutcome, Never>?
         var outcome: CallOutcome?
     }
@@ -75,18 +76,19 @@ public actor OCPPSession {
         let id = "\(messageIdPrefix)-\(messageCounter)"
         let frame = OCPPFrame.call(id: id, action: action, payload: payload)
         let text = frame.text
-        pending = PendingCall(id: id)
+        pending = PendingCall(id: id, action: action)
         note(ParsedFrame(frame: frame), raw: text, from: role)
         do {
             try await transport.send(text)
         } catch {
             pending = nil
+            checker.expire(callId: id, from: role)
             return .disconnected
         }
         let deadline = timeout ?? configuration.defaultTimeout
         let timer = Task { [weak self] in
             do { try await Task.sleep(for: deadline) } catch { return }
-            await self?.expire(callId: id)
+            await self?.expire(callId: id, after: deadline)
         }
         defer { timer.cancel() }
         return await withCheckedContinuation { continuation in
@@ -117,7 +119,7 @@ public actor OCPPSession {
     }
 
     /// Closes the connection (WebSocket close code 1000 by default).
-    public func close(code: Int = 1000, reason: String = "") async {
+    public func close(code: UInt16 = 1000, reason: String = "") async {
         await transport.close(code: code, reason: reason)
     }
 
@@ -164,7 +166,7 @@ public actor OCPPSession {
             add([checker.observeMalformed(raw: raw, error: error, from: role.peer)])
             if let code = error.replyCode, let id = error.messageId {
                 let reply = OCPPFrame.callError(id: id, code: code, description: error.message, details: [:])
-                recordTrace(direction: .outgoing, sender: role, frame: reply, raw: reply.text, action: nil)
+                note(ParsedFrame(frame: reply), raw: reply.text, from: role)
                 try? await transport.send(reply.text)
             }
             return
@@ -278,9 +280,12 @@ public actor OCPPSession {
         }
     }
 
-    func expire(callId id: String) {
+    func expire(callId id: String, after deadline: Duration) {
         guard pending?.id == id else { return }
         checker.expire(callId: id, from: role)
+        add([OCPPFinding(.unansweredCall, .warning,
+                         "the \(role.peer.displayName) did not answer \(pending?.action ?? "the CALL") \"\(id)\" within \(deadline)",
+                         sender: role.peer, messageId: id, action: pending?.action)])
         complete(.timeout)
     }
 

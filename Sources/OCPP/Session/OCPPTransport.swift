@@ -36,5 +36,5 @@ public protocol OCPPTransport: Sendable {
     /// Sends one text message; throws when the connection is gone.
     func send(_ text: String) async throws
     /// Closes the connection with a WebSocket close code and reason.
-    func close(code: Int, reason: String) async
+    func close(code: UInt16, reason: String) async
 }

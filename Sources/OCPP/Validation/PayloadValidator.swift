@@ -224,7 +224,8 @@ extension PayloadValidator {
                     let hint = suggestions.isEmpty
                         ? (definition.fields.isEmpty ? "\(definition.name) must be {}" : nil)
                         : String(Suggestions.phrase(suggestions).dropFirst(2).dropLast())
-                    deviation(.unknownField, member.value, "\"\(member.key)\" is not a field of \(definition.name)",
+                    deviation(.unknownField, member.value,
+                              "\"\(Suggestions.abbreviated(member.key))\" is not a field of \(definition.name)",
                               hint: hint)
                 }
                 path.removeLast()

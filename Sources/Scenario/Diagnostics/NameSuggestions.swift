@@ -1,7 +1,15 @@
 /// Did-you-mean hints: the closest known name to a misspelt one.
-enum NameSuggestions {
-    /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a likely typo.
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+public enum NameSuggestions {
+    /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a likely typo;
+    /// failing that, the one candidate `word` abbreviates (`int` → `integer`).
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        if let near = nearest(to: word, in: candidates) { return near }
+        guard word.count >= 3 else { return nil }
+        let abbreviated = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        return abbreviated.count == 1 ? abbreviated[0] : nil
+    }
+
+    private static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         guard lowered.count <= 64 else { return nil }
         var best: (name: String, distance: Int)?
@@ -17,7 +25,7 @@ enum NameSuggestions {
     }
 
     /// "did you mean 'x'?" for the nearest candidate, else `nil`.
-    static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
         closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
     }
 

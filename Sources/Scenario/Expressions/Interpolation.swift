@@ -44,6 +44,16 @@ public struct Interpolation: Sendable, Hashable {
         return Interpolation(parts: parts)
     }
 
+    /// Whether `text` holds `${` anywhere (a fast byte scan; plain strings skip interpolation parsing).
+    public static func mayContainExpression(_ text: String) -> Bool {
+        var previousWasDollar = false
+        for byte in text.utf8 {
+            if previousWasDollar && byte == 0x7B { return true }
+            previousWasDollar = byte == 0x24
+        }
+        return false
+    }
+
     /// The single expression when the whole string is exactly `${expr}` (a typed substitution).
     public var wholeExpression: Expression? {
         if parts.count == 1, case .expression(let expression) = parts[0] { return expression }

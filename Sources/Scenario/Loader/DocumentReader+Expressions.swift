@@ -86,7 +86,7 @@ extension DocumentReader {
     func template(_ node: YAMLNode, extraNames: Set<String> = []) -> Template? {
         switch node.content {
         case .scalar(let scalar):
-            if scalar.text.contains("${") {
+            if Interpolation.mayContainExpression(scalar.text) {
                 return interpolation(node, what: "a value", extraNames: extraNames).map { interpolation in
                     interpolation.constantText.map { .constant(.string($0)) } ?? .interpolation(interpolation)
                 }

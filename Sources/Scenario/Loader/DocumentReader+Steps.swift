@@ -44,10 +44,15 @@ extension DocumentReader {
             return nil
         }
         let allowed = LanguageKeys.steps.first { $0.verb == verb }?.keys ?? []
-        guard let fields = fields(of: node, allowed: allowed, what: "a '\(verb)' step"), let value = fields[verb] else { return nil }
+        guard let fields = fields(of: node, allowed: allowed, what: Self.stepDescription(verb)), let value = fields[verb] else { return nil }
         let name = fields["name"].flatMap { string($0, what: "name") }
         guard let kind = stepKind(verb, value: value, fields: fields, defaults: defaults, depth: depth) else { return nil }
         return Step(kind, name: name, location: node.location)
+    }
+
+    /// "a 'send' step", "an 'expect' step".
+    static func stepDescription(_ verb: String) -> String {
+        (["a", "e", "i", "o", "u"].contains(verb.prefix(1)) ? "an" : "a") + " '\(verb)' step"
     }
 
     private func stepKind(_ verb: String, value: YAMLNode, fields: Fields, defaults: StepDefaults, depth: Int) -> Step.Kind? {

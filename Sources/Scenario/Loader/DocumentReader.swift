@@ -58,11 +58,10 @@ final class DocumentReader {
         return Fields(node: node, entries: entries)
     }
 
+    static let mergeKeyMessage = "merge keys ('<<') are not supported; write the keys out, or share steps with 'uses:'"
+
     func unknownKey(_ key: String, at location: Location, allowed: [String], what: String) {
-        if key == "<<" {
-            error("merge keys ('<<') are not supported; write the keys out, or share steps with 'uses:'", at: location)
-            return
-        }
+        if key == "<<" { return }  // reported by PlainYAMLCheck wherever it appears
         let hint = NameSuggestions.didYouMean(key, in: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
         error("unknown key '\(key)' in \(what)", at: location, hint: hint)
     }
@@ -106,11 +105,11 @@ final class DocumentReader {
     /// A string that is not empty and has no `${` (names, ids, actions).
     func name(_ node: YAMLNode, what: String) -> String? {
         guard let text = string(node, what: what) else { return nil }
-        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if text.allSatisfy(\.isWhitespace) {
             error("\(what) must not be empty", at: node.location)
             return nil
         }
-        if text.contains("${") {
+        if Interpolation.mayContainExpression(text) {
             error("\(what) cannot use '${…}'; it is read before any variable exists", at: node.location)
             return nil
         }

@@ -5,7 +5,7 @@ enum PathText {
     /// `relative` resolved against the folder of `file`, normalised (`a/./b/../c` → `a/c`).
     static func resolve(_ relative: String, from file: String) -> String {
         if relative.hasPrefix("/") { return normalize(relative) }
-        let folder = (file as NSString).deletingLastPathComponent
+        let folder = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? ""
         return normalize(folder.isEmpty ? relative : folder + "/" + relative)
     }
 
@@ -29,12 +29,15 @@ enum PathText {
 
     /// The file name without folder and extension: the default id.
     static func stem(_ path: String) -> String {
-        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
-    /// A canonical key for a file, so one file reached by two paths is loaded once.
+    /// A canonical key for a file (absolute, symbolic links resolved), so one file reached by two paths is loaded once.
     static func key(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (try? FileManager.default.destinationOfSymbolicLink(atPath: absolute)).map { resolve($0, from: absolute) } ?? normalize(absolute)
     }
 
     /// Whether the path names a YAML file.

@@ -56,8 +56,9 @@ final class LoadSession {
     var diagnostics: [Diagnostic] = []
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
-    private var topLevel: Set<String> = []
-    private var chain: [String] = []
+    /// Files being loaded, outermost first (for cycle detection): the path as written and its key.
+    private var chain: [(path: String, key: String)] = []
+    private var keys: [String: String] = [:]
 
     init(catalog: (any MessageCatalog)?, limits: YAMLLimits) {
         self.catalog = catalog
@@ -65,18 +66,17 @@ final class LoadSession {
     }
 
     func loadTopLevel(_ file: String, bytes: [UInt8]? = nil) {
-        topLevel.insert(PathText.key(file))
         load(file, bytes: bytes)
     }
 
     /// Loads `file` (once), returning its entry.
     @discardableResult
     private func load(_ file: String, bytes: [UInt8]? = nil) -> Entry {
-        let key = PathText.key(file)
+        let key = self.key(file)
         if let entry = entries[key] { return entry }
         entries[key] = .loading
         order.append(key)
-        chain.append(file)
+        chain.append((file, key))
         defer { chain.removeLast() }
         let entry = read(file, bytes: bytes)
         entries[key] = entry
@@ -97,7 +97,7 @@ final class LoadSession {
         }
         let reader = DocumentReader(file: file)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        TagCheck.report(in: root, to: reader)
+        PlainYAMLCheck.report(in: root, to: reader)
         let kind = DocumentKind.of(root, reader: reader)
         let defaultID = PathText.stem(file)
         switch kind {
@@ -122,8 +122,9 @@ final class LoadSession {
     /// A `uses:` target: loaded, cycle-checked, and required to be a scenario or fixture.
     private func include(_ path: String, from file: String, at location: Location) -> Scenario? {
         let target = PathText.resolve(path, from: file)
-        if let index = chain.firstIndex(where: { PathText.key($0) == PathText.key(target) }) {
-            let cycle = (chain[index...] + [target]).joined(separator: " → ")
+        let targetKey = key(target)
+        if let index = chain.firstIndex(where: { $0.key == targetKey }) {
+            let cycle = (chain[index...].map(\.path) + [target]).joined(separator: " → ")
             diagnostics.append(.error("include cycle: \(cycle)", at: location, hint: "remove one of these 'uses:'"))
             return nil
         }
@@ -172,10 +173,18 @@ final class LoadSession {
     private func folderScenarios(besides suiteFile: String) -> [Scenario] {
         let folder = PathText.resolve(".", from: suiteFile)
         return PathText.yamlFiles(under: folder).compactMap { candidate in
-            guard PathText.key(candidate) != PathText.key(suiteFile) else { return nil }
+            guard key(candidate) != key(suiteFile) else { return nil }
             if case .scenario(let scenario) = load(candidate), scenario.kind == .scenario { return scenario }
             return nil
         }
+    }
+
+    /// The canonical key of a path, computed once per path.
+    private func key(_ path: String) -> String {
+        if let known = keys[path] { return known }
+        let computed = PathText.key(path)
+        keys[path] = computed
+        return computed
     }
 
     func result() -> LoadResult {

@@ -16,6 +16,8 @@ final class Session: ChannelDelegate, @unchecked Sendable {
 
     private enum State {
         case open
+        /// A violation was found; messages before it are being answered, then the failure close goes out.
+        case failing
         /// We sent a close frame and wait for the peer's.
         case closeSent
         /// Both close frames exchanged; a client waits for the server to close TCP.
@@ -100,12 +102,20 @@ final class Session: ChannelDelegate, @unchecked Sendable {
     // MARK: Incoming
 
     private func processInput() {
-        while !channel.isClosed {
+        while !channel.isClosed && state != .failing {
             let event: FrameEvent?
             do {
                 event = try parser.next(from: &channel.input)
             } catch {
-                failConnection(error)
+                guard state == .open else {
+                    // Already closing: a broken frame now just ends the connection.
+                    channel.close()
+                    return
+                }
+                // Let tasks already woken for earlier messages run first (their replies go out before the close).
+                state = .failing
+                let peerClosing = parser.currentFrameIsClose
+                channel.loop.execute { self.failConnection(error, peerClosing: peerClosing) }
                 return
             }
             guard let event else { return }
@@ -137,7 +147,7 @@ final class Session: ChannelDelegate, @unchecked Sendable {
             closeExchanged()
         case .closeSent:
             closeExchanged()
-        case .closeExchanged, .closed:
+        case .failing, .closeExchanged, .closed:
             break
         }
     }
@@ -154,22 +164,21 @@ final class Session: ChannelDelegate, @unchecked Sendable {
         }
     }
 
-    /// Sends the violation's close code and waits (bounded) for the peer's close frame.
-    private func failConnection(_ violation: ProtocolViolation) {
-        guard case .open = state else {
-            channel.close()
-            return
-        }
+    /// Sends the violation's close code, then waits (bounded) for the peer's close frame — unless the violation
+    /// was in the peer's own close frame, which already ended its side.
+    private func failConnection(_ violation: ProtocolViolation, peerClosing: Bool) {
+        guard case .failing = state, !channel.isClosed else { return }
         outcome = CloseInfo(code: violation.code, reason: violation.detail, initiator: .failure,
                             failure: .protocolViolation(violation))
         sendClose(code: violation.code, reason: violation.detail)
+        if peerClosing { closeExchanged() }
     }
 
     // MARK: Outgoing
 
     /// Queues an encoded data frame; `completion` resumes when the queue is below the high-water mark.
     func enqueue(frame: [UInt8], completion: CheckedContinuation<Void, any Error>) {
-        guard case .open = state, !channel.isClosed else {
+        guard state == .open || state == .failing, !channel.isClosed else {
             completion.resume(throwing: WebSocketError.connectionClosed(ending.current))
             return
         }

@@ -91,7 +91,9 @@ final class Channel: EventHandler {
             continueTLSHandshake()
         case .ready:
             if events & EPOLLOUT.rawValue != 0 { flush() }
-            if events & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 { readAvailable() }
+            // TLS may have asked to write before it can read on (WANT_WRITE during SSL_read): retry reading too.
+            let readable = EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue | (tls != nil ? EPOLLOUT.rawValue : 0)
+            if events & readable != 0 && !isClosed { readAvailable() }
         }
     }
 
@@ -180,10 +182,14 @@ final class Channel: EventHandler {
         if case .ready = phase, interest & EPOLLOUT.rawValue == 0 { flush() }
     }
 
-    /// Closes the channel once all queued output is written.
-    func closeAfterDraining() {
+    /// Closes the channel once all queued output is written, or after `deadline` if the peer does not read it.
+    func closeAfterDraining(deadline: Duration = .seconds(5)) {
         closeWhenDrained = true
-        if pendingOutput == 0, case .ready = phase { close() }
+        if pendingOutput == 0, case .ready = phase {
+            close()
+        } else {
+            loop.schedule(after: deadline) { [weak self] in self?.close() }
+        }
     }
 
     private func flush() {

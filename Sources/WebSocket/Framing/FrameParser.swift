@@ -42,6 +42,8 @@ struct FrameParser {
     private var message: [UInt8] = []
     private var control: [UInt8] = []
     private var utf8 = UTF8Validator()
+    /// Whether the frame being read is a close frame: a violation there means the peer has already started closing.
+    private(set) var currentFrameIsClose = false
 
     init(expectMasked: Bool, maximumMessageSize: Int) {
         self.expectMasked = expectMasked
@@ -73,6 +75,7 @@ struct FrameParser {
         let second = input[1]
         guard first & 0x70 == 0 else { throw violation(1002, "reserved bits set (0x\(String(first & 0x70, radix: 16))) without a negotiated extension") }
         guard let opcode = Opcode(rawValue: first & 0x0F) else { throw violation(1002, "unknown opcode 0x\(String(first & 0x0F, radix: 16))") }
+        currentFrameIsClose = opcode == .close
         let fin = first & 0x80 != 0
         let masked = second & 0x80 != 0
         if expectMasked && !masked { throw violation(1002, "unmasked frame from a client (opcode \(opcode))") }
@@ -162,7 +165,7 @@ struct FrameParser {
         }
     }
 
-    private func closeEvent(_ payload: [UInt8]) throws(ProtocolViolation) -> FrameEvent {
+    private mutating func closeEvent(_ payload: [UInt8]) throws(ProtocolViolation) -> FrameEvent {
         if payload.isEmpty { return .close(code: nil, reason: "") }
         guard payload.count >= 2 else { throw violation(1002, "close frame with a 1-byte payload") }
         let code = UInt16(payload[0]) << 8 | UInt16(payload[1])

@@ -94,3 +94,17 @@ struct JSONParserTests {
         #expect(value[path: JSONPath(pointer: "/meterValue/3")] == nil)
     }
 }
+
+@Suite("JSON objects")
+struct JSONObjectTests {
+    @Test("a large object with repeated keys keeps first positions and last values, in linear time")
+    func largeObjectDeduplication() throws {
+        let members = (0..<200_000).map { JSONObject.Member(key: "k\($0 % 100_000)", value: .integer($0)) }
+        let object = JSONObject(members)
+        #expect(object.count == 100_000)
+        #expect(object.members.first == JSONObject.Member(key: "k0", value: 100_000))
+        #expect(object["k99999"] == 199_999)
+        let text = "{" + (0..<50_000).map { #""a\#($0)":\#($0)"# }.joined(separator: ",") + "}"
+        #expect(try JSONValue(parsing: text).objectValue?.count == 50_000)
+    }
+}

@@ -1,0 +1,7 @@
+/// The subcommands of `chargecheck`, in the order `--help` lists them. Add a command here.
+public enum CommandRegistry {
+    public static let commands: [any Command.Type] = [
+        LintCommand.self,
+        ListCommand.self,
+    ]
+}

@@ -1,1 +1,0 @@
-// The Emulator module. See Package.swift for the layering.

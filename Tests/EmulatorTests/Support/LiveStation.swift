@@ -1,0 +1,45 @@
+import Foundation
+import OCPP
+import Testing
+import WebSocket
+@testable import Emulator
+
+/// Runs `body` with an emulated station connected to a fresh central system harness, and tears both down after.
+/// Time runs 60 times faster than real time: a one-minute heartbeat comes every second.
+func withLiveStation(identity: String = "CP-1", security: EmulatorSecurity = .none, faults: Set<FaultProfile> = [],
+                     profile: StationProfile = StationProfile(), tls: TLSServerConfiguration? = nil,
+                     basicAuth: BasicAuthConfiguration? = nil, heartbeatInterval: Int = 60,
+                     _ body: (ChargePointEmulator, CentralSystemHarness) async throws -> Void) async throws {
+    let centralSystem = try await CentralSystemHarness.start(tls: tls, basicAuth: basicAuth, heartbeatInterval: heartbeatInterval)
+    let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+        identity: identity, centralSystemURL: centralSystem.url, security: security, profile: profile, faults: faults,
+        clock: ScaledClock(scale: 60), callTimeout: .seconds(600)))
+    await emulator.start()
+    do {
+        try await body(emulator, centralSystem)
+    } catch {
+        await emulator.stop()
+        await centralSystem.shutdown()
+        throw error
+    }
+    await emulator.stop()
+    await centralSystem.shutdown()
+}
+
+/// Waits for the station's boot and the status of every connector.
+func expectBooted(_ centralSystem: CentralSystemHarness, connectors: Int = 2) async throws {
+    _ = try #require(await centralSystem.expect("BootNotification"), "no BootNotification")
+    for connector in 0...connectors {
+        _ = try #require(await centralSystem.expect("StatusNotification", where: { $0["connectorId"] == .integer(connector) }),
+                         "no StatusNotification for connector \(connector)")
+    }
+}
+
+/// Plugs connector 1 and presents TAG-1 there; returns the StartTransaction the central system got.
+@discardableResult
+func startCharging(_ emulator: ChargePointEmulator, _ centralSystem: CentralSystemHarness,
+                   connector: Int = 1) async throws -> CentralSystemHarness.Received? {
+    try await emulator.perform(.plug(connector: connector))
+    try await emulator.perform(.presentIdTag("TAG-1", connector: connector))
+    return await centralSystem.expect("StartTransaction", timeout: .seconds(5))
+}
