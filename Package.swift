@@ -49,7 +49,7 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP"], exclude: ["Corpus"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator"], exclude: ["Corpus"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator"]),

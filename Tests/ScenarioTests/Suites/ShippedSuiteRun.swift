@@ -1,0 +1,57 @@
+import Foundation
+import OCPP
+import Runner
+import Scenario
+
+/// Runs a shipped suite through the runner against the built-in emulator (real loopback WebSockets in every security
+/// mode, time scaled), bounded in real time.
+enum ShippedSuiteRun {
+    /// Run time passes this many times faster than real time: the five-minute connection holds take 15 s.
+    static let timeScale = 20.0
+    /// The emulator's feature profiles, as a station profile tells the runner (no Security: those scenarios are
+    /// NOT_APPLICABLE).
+    static let emulatorProfile = StationProfile(
+        connectors: 2, fixedCable: false,
+        featureProfiles: ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "SmartCharging", "RemoteTrigger"])
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var description: String { "the suite run did not finish in time" }
+    }
+
+    /// Runs `suiteFile` with the emulator misbehaving as `faults` say; fails after `seconds` of real time.
+    static func run(_ suiteFile: String, faults: [String], seconds: Double = 600) async throws -> RunResult {
+        let loaded = ScenarioLoader().load(paths: [suiteFile])
+        guard !loaded.hasErrors else { throw LoadFailed(diagnostics: loaded.errors.map(\.description)) }
+        let options = RunOptions(timeScale: timeScale)
+        let folder = NSTemporaryDirectory() + "chargecheck-suite-run-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let loopback = try LoopbackListeners(directory: folder + "/pki", stations: Runner.emulatorIdentities(options))
+        let clock = ScaledClock(scale: timeScale)
+        let provider = try EmulatorStationProvider(faultNames: faults, clock: clock)
+        let runner = Runner(plan: RunPlan(loaded: loaded), options: options, listeners: loopback.configurations,
+                            emulator: (provider, loopback), performer: provider.performer, profile: emulatorProfile, clock: clock)
+        return try await withThrowingTaskGroup(of: RunResult.self) { group in
+            group.addTask { await runner.run() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(seconds))
+                throw TimedOut()
+            }
+            defer { group.cancelAll() }
+            guard let result = try await group.next() else { throw TimedOut() }
+            return result
+        }
+    }
+
+    struct LoadFailed: Error { let diagnostics: [String] }
+}
+
+extension RunResult {
+    /// The scenario results of the only station.
+    var scenarioResults: [ScenarioResult] { stations.first?.scenarios ?? [] }
+
+    /// One line per scenario that did not pass, for failure messages.
+    var summary: String {
+        scenarioResults.map { "\($0.id): \($0.verdict.rawValue) \($0.reason ?? "")" }.joined(separator: "\n")
+    }
+}
