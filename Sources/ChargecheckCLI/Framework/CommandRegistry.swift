@@ -3,5 +3,9 @@ public enum CommandRegistry {
     public static let commands: [any Command.Type] = [
         LintCommand.self,
         ListCommand.self,
+        EmulateCommand.self,
+        CoverageCommand.self,
+        PKICommand.self,
+        CheckTraceCommand.self,
     ]
 }
