@@ -4,5 +4,6 @@ public enum CommandRegistry {
         LintCommand.self,
         ListCommand.self,
         EmulateCommand.self,
+        CoverageCommand.self,
     ]
 }
