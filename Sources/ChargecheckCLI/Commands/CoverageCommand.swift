@@ -21,7 +21,7 @@ struct CoverageCommand: Command {
     static let arguments = [ArgumentSpec(name: "path", help: "A scenario file or a folder of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {
-        let result = ScenarioLoader(catalog: ScenarioCatalog.standard).load(paths: arguments.positionals)
+        let result = ScenarioLoader().load(paths: arguments.positionals)
         if result.hasErrors {
             for diagnostic in result.errors { console.printError(diagnostic.description) }
             console.printError("coverage: the scenario files have errors; fix them first (chargecheck lint)")

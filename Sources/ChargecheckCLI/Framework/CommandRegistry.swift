@@ -5,5 +5,7 @@ public enum CommandRegistry {
         ListCommand.self,
         EmulateCommand.self,
         CoverageCommand.self,
+        PKICommand.self,
+        CheckTraceCommand.self,
     ]
 }
