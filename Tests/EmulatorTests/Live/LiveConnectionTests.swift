@@ -162,6 +162,19 @@ struct LiveConnectionTests {
         #expect(await emulator.statistics.connectFailures == 3)
     }
 
+    @Test("run() returns once stop() is called")
+    func runUntilStopped() async throws {
+        let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+            identity: "CP-1", centralSystemURL: "ws://127.0.0.1:1/ocpp", clock: ScaledClock(scale: 60)))
+        let running = Task { await emulator.run() }
+        let events = emulator.events
+        for await event in events {
+            if case .connectFailed = event { await emulator.stop() }
+        }
+        await running.value
+        #expect(await emulator.snapshot.connected == false)
+    }
+
     @Test("An unusable URL is reported as a failed connection, never a crash")
     func badURL() async throws {
         let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
