@@ -96,7 +96,7 @@ actor CentralSystem {
             channels[info.identity] = channel
             isNew = true
         }
-        await channel.attach(transport: WebSocketTransport(connection), record: record)
+        await channel.attach(transport: connection, record: record)
         observer.handle(.stationConnected(identity: info.identity, connection: record))
         if isNew { arrivalContinuation.yield(channel) }
     }

@@ -21,7 +21,7 @@ final class ScriptedStation: Sendable {
             subprotocols: ["ocpp1.6"],
             basicAuth: endpoint.password.map { WebSocketClient.BasicCredentials(username: identity, password: $0) }, tls: tls)
         let connection = try await WebSocketClient.connect(to: endpoint.url, configuration: configuration)
-        let session = OCPPSession(transport: WebSocketTransport(connection),
+        let session = OCPPSession(transport: connection,
                                   info: SessionInfo(connectionId: "station-\(identity)", stationIdentity: identity, role: .chargePoint),
                                   configuration: SessionConfiguration(defaultTimeout: .seconds(10)))
         return ScriptedStation(identity: identity, session: session)
