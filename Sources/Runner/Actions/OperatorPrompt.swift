@@ -6,12 +6,12 @@ import Synchronization
 /// next steps check what it did). `s` skips: the scenario ends SKIPPED. No key and no reaction within the act's
 /// bound: INCONCLUSIVE.
 public struct OperatorPrompt: ActionPerformer {
-    /// Shows the prompt (through the run's console).
-    let show: @Sendable (String) -> Void
+    /// Shows the prompt (through the run's console, e.g. as ``RunEvent/operatorPrompt(station:prompt:within:)``).
+    let show: @Sendable (ActionRequest) -> Void
     /// The descriptor keys are read from (standard input).
     let input: Int32
 
-    public init(input: Int32 = STDIN_FILENO, show: @escaping @Sendable (String) -> Void) {
+    public init(input: Int32 = STDIN_FILENO, show: @escaping @Sendable (ActionRequest) -> Void) {
         self.input = input
         self.show = show
     }
@@ -25,7 +25,7 @@ public struct OperatorPrompt: ActionPerformer {
     }
 
     public func perform(_ request: ActionRequest, stationReacted: @escaping @Sendable () async -> Void) async -> ActionResult {
-        show("\(request.station): \(request.prompt)  [Enter: done · s: skip]")
+        show(request)
         let reader = KeyReader(descriptor: input)
         let answer = await withTaskGroup(of: Answer.self) { group in
             group.addTask {

@@ -58,9 +58,10 @@ public struct Runner: Sendable {
         }
         let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
         let clock = self.clock
+        let observer = self.observer
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
             StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
-                           defaults: DefaultReplies(now: { clock.now }))
+                           defaults: DefaultReplies(now: { clock.now }), observer: observer)
         }
         let urls: [String]
         do {
