@@ -3,5 +3,6 @@ public enum CommandRegistry {
     public static let commands: [any Command.Type] = [
         LintCommand.self,
         ListCommand.self,
+        RunCommand.self,
     ]
 }
