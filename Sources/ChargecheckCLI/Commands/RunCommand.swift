@@ -65,7 +65,7 @@ struct RunCommand: Command {
             console.printError(error.description)
             return .usage
         }
-        let loaded = ScenarioLoader(catalog: ScenarioCatalog.standard).load(paths: arguments.positionals)
+        let loaded = ScenarioLoader().load(paths: arguments.positionals)
         for diagnostic in loaded.diagnostics { console.printError(diagnostic.description) }
         if loaded.hasErrors {
             console.printError("error: the scenario files have errors; no station was touched")

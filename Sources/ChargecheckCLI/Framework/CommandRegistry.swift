@@ -4,5 +4,7 @@ public enum CommandRegistry {
         LintCommand.self,
         ListCommand.self,
         RunCommand.self,
+        EmulateCommand.self,
+        CoverageCommand.self,
     ]
 }
