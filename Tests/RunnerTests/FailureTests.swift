@@ -28,7 +28,7 @@ struct FailureTests {
         let step = try #require(scenario.firstFailedStep)
         #expect(step.location.description.hasSuffix("scenarios/wrong.yaml:5:5"))
         #expect(step.failure?.message == "the station's answer to ChangeConfiguration does not match")
-        #expect(step.failure?.mismatches == [Mismatch(path: "$.status", wanted: "\"Accepted\"", got: "\"Rejected\"")])
+        #expect(step.failure?.mismatches == [Mismatch(path: JSONPath(pointer: "/status"), wanted: "\"Accepted\"", got: "\"Rejected\"")])
         #expect(step.failure?.received == #"{"status":"Rejected"}"#)
         let frames = try #require(step.failure?.lastFrames)
         #expect(frames.contains { $0.kind == .callResult && $0.action == "ChangeConfiguration" && $0.sender == .chargePoint })
@@ -70,7 +70,7 @@ struct FailureTests {
         let step = try #require(result.scenario("status")?.firstFailedStep)
         #expect(step.location.description.hasSuffix("status.yaml:4:5"))
         #expect(step.failure?.message == "expected StatusNotification matching the step within 500ms; 1 StatusNotification came but it does not match")
-        #expect(step.failure?.mismatches == [Mismatch(path: "$.status", wanted: "\"Charging\"", got: "\"Available\"")])
+        #expect(step.failure?.mismatches == [Mismatch(path: JSONPath(pointer: "/status"), wanted: "\"Charging\"", got: "\"Available\"")])
     }
 
     @Test("timeout: a CALL of the central system that gets no answer fails the step")
