@@ -6,5 +6,7 @@ public enum CommandRegistry {
         RunCommand.self,
         EmulateCommand.self,
         CoverageCommand.self,
+        PKICommand.self,
+        CheckTraceCommand.self,
     ]
 }

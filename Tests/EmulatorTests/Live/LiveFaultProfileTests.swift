@@ -10,7 +10,7 @@ struct LiveFaultProfileTests {
     func faultShows(_ fault: FaultProfile) async throws {
         try await withLiveStation(faults: [fault]) { emulator, centralSystem in
             _ = try #require(await centralSystem.expect("BootNotification"))
-            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.registration == .accepted })
+            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.registration == .accepted })
             switch fault {
             case .rejectRemoteStart:
                 #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
