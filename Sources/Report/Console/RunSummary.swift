@@ -30,6 +30,9 @@ public enum RunSummary {
             var line = "  " + style.verdict(scenario.verdict, width: 15)
                 + scenario.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
                 + DurationWords.seconds(scenario.duration)
+            if scenario.judgedBySuiteVerdict && scenario.verdict != .pass && !scenario.countsAsFailure {
+                line += style.dim("  (judged by the suite verdict)")
+            }
             if scenario.expectedFailure != nil {
                 line += style.dim(scenario.verdict == .pass ? "  (expected to fail, but passed)" : "  (expected failure)")
             }
