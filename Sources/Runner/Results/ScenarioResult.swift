@@ -77,10 +77,10 @@ public struct ScenarioResult: Sendable, Hashable {
     public var countsAsFailure: Bool {
         if judgedBySuiteVerdict { return verdict == .pass && expectedFailure != nil }
         switch verdict {
-        case .error: true
-        case .fail: expectedFailure == nil
-        case .pass: expectedFailure != nil
-        case .inconclusive, .notApplicable, .skipped: false
+        case .error: return true
+        case .fail: return expectedFailure == nil
+        case .pass: return expectedFailure != nil
+        case .inconclusive, .notApplicable, .skipped: return false
         }
     }
 
