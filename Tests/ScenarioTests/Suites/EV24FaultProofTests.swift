@@ -45,7 +45,7 @@ struct EV24FaultProofTests {
     @Test("each fault profile fails the scenario meant to catch it", arguments: FaultProfile.allCases)
     func faultIsCaught(_ fault: FaultProfile) async throws {
         let expected = try #require(Self.expectations[fault])
-        let result = try await ShippedSuiteRun.run(Self.suite, faults: [fault.rawValue])
+        let result = try await ShippedSuiteRun.run(Self.suite, faults: [fault])
         let scenario = try #require(result.scenarioResults.first { $0.id == expected.scenario }, "\(expected.scenario) did not run")
         #expect(scenario.verdict == .fail, "\(fault.rawValue): \(expected.scenario) should FAIL:\n\(result.summary)")
         #expect(scenario.reason?.contains(expected.reason) == true,

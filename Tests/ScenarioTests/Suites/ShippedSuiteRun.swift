@@ -1,3 +1,4 @@
+import Emulator
 import Foundation
 import OCPP
 import Runner
@@ -11,7 +12,7 @@ enum ShippedSuiteRun {
     static let timeScale = 10.0
     /// The emulator's feature profiles, as a station profile tells the runner (no Security: those scenarios are
     /// NOT_APPLICABLE).
-    static let emulatorProfile = StationProfile(
+    static let emulatorProfile = StationTestProfile(
         connectors: 2, fixedCable: false,
         featureProfiles: ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "SmartCharging", "RemoteTrigger"])
 
@@ -20,7 +21,7 @@ enum ShippedSuiteRun {
     }
 
     /// Runs `suiteFile` with the emulator misbehaving as `faults` say; fails after `seconds` of real time.
-    static func run(_ suiteFile: String, faults: [String], seconds: Double = 600) async throws -> RunResult {
+    static func run(_ suiteFile: String, faults: Set<FaultProfile>, seconds: Double = 600) async throws -> RunResult {
         let loaded = ScenarioLoader().load(paths: [suiteFile])
         guard !loaded.hasErrors else { throw LoadFailed(diagnostics: loaded.errors.map(\.description)) }
         let options = RunOptions(timeScale: timeScale)
@@ -29,7 +30,7 @@ enum ShippedSuiteRun {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let loopback = try LoopbackListeners(directory: folder + "/pki", stations: Runner.emulatorIdentities(options))
         let clock = ScaledClock(scale: timeScale)
-        let provider = try EmulatorStationProvider(faultNames: faults, clock: clock)
+        let provider = EmulatorProvider(clock: clock, faults: faults)
         let runner = Runner(plan: RunPlan(loaded: loaded), options: options, listeners: loopback.configurations,
                             emulator: (provider, loopback), performer: provider.performer, profile: emulatorProfile, clock: clock)
         return try await withThrowingTaskGroup(of: RunResult.self) { group in
