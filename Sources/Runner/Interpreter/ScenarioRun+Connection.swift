@@ -70,9 +70,9 @@ extension ScenarioRun {
 
     /// `expect-disconnect`: the station closes the connection (since the previous step began) within the bound.
     func runExpectDisconnect(within: Duration, window: Int) async -> StepReport {
-        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { index, event in
-            guard case .disconnected(_, let description) = event else { return nil }
-            lastDisconnection = index
+        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { _, event in
+            guard case .disconnected(let id, let description) = event else { return nil }
+            lastDisconnection = (window, id)
             return "the station closed the connection: \(description)"
         }
     }
@@ -80,10 +80,11 @@ extension ScenarioRun {
     /// `expect-reconnect`: the station connects again (since the previous step began) within the bound; later steps
     /// talk to it on the new connection.
     func runExpectReconnect(within: Duration, window: Int) async -> StepReport {
-        let start = lastDisconnection.map { min($0, window) } ?? window
+        let start = lastDisconnection.map { min($0.searchStart, window) } ?? window
+        let closed = lastDisconnection?.connectionId
         return await awaitConnectionEvent(within: within, window: start, what: "connect again") { _, event in
-            if case .connected(let record) = event { return "the station connected again (\(record.security), \(record.peer))" }
-            return nil
+            guard case .connected(let record) = event, record.connectionId != closed else { return nil }
+            return "the station connected again (\(record.security), \(record.peer))"
         }
     }
 

@@ -13,8 +13,10 @@ final class ScenarioRun {
     let overrides: [String: JSONValue]
     /// Variables in scope for the steps running now.
     var environment: Environment
-    /// The mailbox mark where the previous step began: an `expect` considers CALLs from there on. Steps that take no
-    /// time (`log`, `assert`) leave it alone, so they never hide a message from the `expect` after them.
+    /// The mailbox mark where the last step that acts or lets time pass began (`send`, `action`, `wait`, `hold`,
+    /// `expect-none`): an `expect` considers the CALLs from there on. Steps that only observe (`expect`,
+    /// `expect-disconnect`, `expect-reconnect`, groups of them) and steps that take no time (`log`, `assert`) leave it
+    /// alone, so a burst of messages the station sent in answer to one act is there for each `expect` that follows.
     var previousStepStart: Int
     /// When the scenario's `timeout:` runs out (real time).
     var scenarioDeadline: ContinuousClock.Instant = .now
@@ -23,9 +25,10 @@ final class ScenarioRun {
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
     var operatorDeadline: ContinuousClock.Instant?
-    /// The mailbox position of the disconnection `expect-disconnect` saw: `expect-reconnect` looks for a connection
-    /// after it (the station may be back before `expect-reconnect` begins).
-    var lastDisconnection: Int?
+    /// The disconnection `expect-disconnect` saw, and where it began looking: `expect-reconnect` looks from there for
+    /// another connection (the station may be back before `expect-reconnect` begins, and the new connection's event
+    /// may even precede the old one's close event).
+    var lastDisconnection: (searchStart: Int, connectionId: String)?
     /// The `replies:` in force (the scenario's, with a running precondition's own on top).
     var replies: [String: Reply]
 
@@ -146,7 +149,7 @@ final class ScenarioRun {
         let channel = context.channel
         let begin = await channel.mark
         let window = previousStepStart
-        if step.takesTime { previousStepStart = begin }
+        if step.movesWindow { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
                                                 replies: replies, environment: environment))
         context.observer.handle(.stepStarted(station: channel.identity, verb: step.verb, name: step.name,
@@ -291,11 +294,12 @@ final class ScenarioRun {
 }
 
 extension Step {
-    /// Whether the step interacts with the station or lets time pass (everything but `log` and `assert`).
-    var takesTime: Bool {
+    /// Whether the step acts on the station or lets time pass, so that what came before it is stale for the
+    /// expectations after it.
+    var movesWindow: Bool {
         switch kind {
-        case .log, .assert: false
-        default: true
+        case .send, .action, .wait, .hold, .expectNone: true
+        case .expect, .expectDisconnect, .expectReconnect, .anyOrder, .repeating, .assert, .log: false
         }
     }
 }

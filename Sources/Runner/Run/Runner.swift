@@ -59,9 +59,14 @@ public struct Runner: Sendable {
         let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
         let clock = self.clock
         let observer = self.observer
+        let first = plan.entries.first?.scenario
+        let overrides = options.overrides
+        let profile = self.profile
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
-            StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
-                           defaults: DefaultReplies(now: { clock.now }), observer: observer)
+            let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
+            return StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
+                                  defaults: DefaultReplies(now: { clock.now }), observer: observer,
+                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy())
         }
         let urls: [String]
         do {

@@ -35,8 +35,10 @@ actor StationChannel {
     private var nextWaiterId = 0
 
     init(identity: String, clock: any RunClock, sessionConfiguration: SessionConfiguration,
-         defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver()) {
+         defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
+         policy: AnsweringPolicy = AnsweringPolicy()) {
         self.identity = identity
+        self.policy = policy
         self.observer = observer
         self.clock = clock
         self.sessionConfiguration = sessionConfiguration
