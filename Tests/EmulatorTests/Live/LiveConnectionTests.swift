@@ -106,6 +106,44 @@ struct LiveConnectionTests {
         }
     }
 
+    @Test("While the central system is down, transaction messages queue; they arrive in order after reconnecting, without a boot")
+    func offlineQueue() async throws {
+        let first = try await CentralSystemHarness.start()
+        let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+            identity: "CP-1", centralSystemURL: first.url, clock: ScaledClock(scale: 60), callTimeout: .seconds(600)))
+        await emulator.start()
+        var second: CentralSystemHarness?
+        do {
+            try await expectBooted(first)
+            let start = try #require(await startCharging(emulator, first))
+            let transactionId = try #require(await emulator.snapshot.connector(1)?.transactionId)
+            #expect(start.payload["connectorId"] == 1)
+            await first.shutdown()
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { !$0.connected })
+            // Two sample intervals pass offline, then the driver unplugs.
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.pendingMessages >= 2 })
+            try await emulator.perform(.unplug(connector: 1))
+            let port = try #require(Int(first.url.split(separator: ":").last?.split(separator: "/").first ?? ""))
+            let centralSystem = try await CentralSystemHarness.start(port: port)
+            second = centralSystem
+            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: .seconds(10)))
+            #expect(stop.payload["transactionId"] == .integer(transactionId))
+            #expect(stop.payload["reason"] == "EVDisconnected")
+            let order = await centralSystem.all.map(\.action).filter { $0 == "MeterValues" || $0 == "StopTransaction" }
+            #expect(order.count >= 3)
+            #expect(order.last == "StopTransaction")
+            #expect(await centralSystem.received("MeterValues").allSatisfy { $0.payload["transactionId"] == .integer(transactionId) })
+            #expect(await centralSystem.received("BootNotification").isEmpty)
+            #expect(await centralSystem.callViolations == [])
+        } catch {
+            await emulator.stop()
+            await second?.shutdown()
+            throw error
+        }
+        await emulator.stop()
+        await second?.shutdown()
+    }
+
     @Test("A central system that is not there: connection attempts fail, are retried, and stop() ends them")
     func nobodyListening() async throws {
         let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
@@ -122,6 +160,19 @@ struct LiveConnectionTests {
         }
         #expect(failures == 3)
         #expect(await emulator.statistics.connectFailures == 3)
+    }
+
+    @Test("run() returns once stop() is called")
+    func runUntilStopped() async throws {
+        let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+            identity: "CP-1", centralSystemURL: "ws://127.0.0.1:1/ocpp", clock: ScaledClock(scale: 60)))
+        let running = Task { await emulator.run() }
+        let events = emulator.events
+        for await event in events {
+            if case .connectFailed = event { await emulator.stop() }
+        }
+        await running.value
+        #expect(await emulator.snapshot.connected == false)
     }
 
     @Test("An unusable URL is reported as a failed connection, never a crash")

@@ -63,6 +63,19 @@ struct LiveFaultProfileTests {
         }
     }
 
+    @Test("Fault profiles can be switched while the station runs (per scenario)")
+    func switchingFaults() async throws {
+        try await withLiveStation { emulator, centralSystem in
+            try await expectBooted(centralSystem)
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.registration == .accepted })
+            await emulator.setFaults([.rejectRemoteStart])
+            #expect(await emulator.faults == [.rejectRemoteStart])
+            #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
+            await emulator.setFaults([])
+            #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Accepted")
+        }
+    }
+
     @Test("Without a fault profile the same checks come out clean")
     func cleanStation() async throws {
         try await withLiveStation { emulator, centralSystem in

@@ -40,9 +40,9 @@ actor CentralSystemHarness {
     }
 
     /// Starts a central system on a free loopback port; `tls` makes it wss://.
-    static func start(tls: TLSServerConfiguration? = nil, basicAuth: BasicAuthConfiguration? = nil,
+    static func start(port: Int = 0, tls: TLSServerConfiguration? = nil, basicAuth: BasicAuthConfiguration? = nil,
                       heartbeatInterval: Int = 60) async throws -> CentralSystemHarness {
-        let server = try await WebSocketServer.start(.init(pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"], tls: tls,
+        let server = try await WebSocketServer.start(.init(port: port, pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"], tls: tls,
                                                            basicAuth: basicAuth))
         let scheme = tls == nil ? "ws" : "wss"
         let harness = CentralSystemHarness(server: server, url: "\(scheme)://127.0.0.1:\(server.port)/ocpp",
