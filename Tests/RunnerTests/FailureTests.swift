@@ -147,6 +147,29 @@ struct FailureTests {
         #expect(scenario.unconsumedCalls.map(\.action).contains("MeterValues"))
     }
 
+    @Test("a malformed frame from the station fails the step it arrives in")
+    func malformedFrame() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        var behaviour = StationBehaviour()
+        behaviour.onConnect = { station in
+            await station.boot()
+            try? await station.session.send(raw: #"[2, "m-1", "Heartbeat""#)
+        }
+        let result = try await harness.run(["malformed.yaml": """
+            scenario: Malformed
+            id: malformed
+            steps:
+              - expect: BootNotification
+              - wait: 500ms
+            """], behaviour: behaviour)
+        let step = try #require(result.scenario("malformed")?.firstFailedStep)
+        #expect(step.verb == "wait")
+        #expect(step.failure?.message.hasPrefix("the station broke OCPP-J while this step ran: ") == true)
+        #expect(step.failure?.received == #"[2, "m-1", "Heartbeat""#)
+        #expect(result.scenario("malformed")?.findings.contains { $0.kind == .malformedFrame } == true)
+    }
+
     @Test("disconnect: the connection drops during a hold")
     func disconnectDuringHold() async throws {
         let harness = try Harness()

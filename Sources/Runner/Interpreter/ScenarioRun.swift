@@ -56,7 +56,6 @@ final class ScenarioRun {
         let started = Date()
         let channel = context.channel
         let startMark = await channel.mark
-        let findingsBefore = await channel.findings().count
         let firstSequence = (context.recorder.records.last?.sequence ?? 0) + 1
         let mode = await channel.currentMode
         scenarioDeadline = context.deadline(after: scenario.timeout)
@@ -81,7 +80,7 @@ final class ScenarioRun {
         _ = mainOK
 
         let endMark = await channel.mark
-        let allFindings = await channel.findings()
+        let findings = await channel.findings(from: startMark)
         let lastSequence = context.recorder.records.last?.sequence ?? 0
         let (verdict, reason) = setupError.map { (Verdict.error, $0) } ?? Self.verdict(of: steps)
         let unconsumed = await unconsumedCalls(from: startMark, to: endMark)
@@ -91,7 +90,7 @@ final class ScenarioRun {
             reason: reason, expectedFailure: scenario.metadata.expectedFailure,
             requiredMode: scenario.metadata.requirements.security, connectionMode: mode, started: started,
             ended: Date(), steps: steps, unconsumedCalls: unconsumed, variables: environment.variables,
-            findings: Array(allFindings.dropFirst(findingsBefore)),
+            findings: findings,
             traceRange: lastSequence >= firstSequence ? firstSequence...lastSequence : nil)
     }
 
@@ -211,10 +210,23 @@ final class ScenarioRun {
 
     // MARK: - Checks common to all steps
 
-    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema while it ran.
+    /// Protocol faults of the station that fail the step they happen in (schema violations are reported with the
+    /// CALL or answer they concern).
+    static let failingFindings: Set<OCPPFinding.Kind> = [.malformedFrame, .binaryFrame, .unknownAction, .wrongDirection,
+                                                          .duplicateMessageId, .concurrentCall, .unexpectedResponse]
+
+    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema, or broke OCPP-J (a
+    /// malformed frame, a duplicate message id, …), while it ran.
     func checkInvalidCalls(_ report: StepReport, from begin: Int) async -> StepReport {
         let events = await context.channel.events(from: begin)
         var report = report
+        if report.outcome == .passed, let fault = await context.channel.findings(from: begin).first(where: {
+            $0.sender == .chargePoint && $0.severity == .error && Self.failingFindings.contains($0.kind)
+        }) {
+            report.outcome = .failed
+            report.failure = StepFailure(message: "the station broke OCPP-J while this step ran: \(fault.message)",
+                                         received: fault.raw)
+        }
         for (index, event) in events {
             guard let entry = event.call, !entry.call.validation.isValid, !reportedInvalid.contains(index) else { continue }
             reportedInvalid.insert(index)

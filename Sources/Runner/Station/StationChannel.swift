@@ -31,6 +31,8 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
+    /// Protocol findings as they arose, each with the mailbox position at that moment.
+    private var findingLog: [(position: Int, finding: OCPPFinding)] = []
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterId = 0
 
@@ -57,6 +59,9 @@ actor StationChannel {
         currentConnectionId = record.connectionId
         append(.connected(record))
         let connectionId = record.connectionId
+        Task {
+            for await finding in session.findingUpdates { self.findingLog.append((self.events.count, finding)) }
+        }
         Task {
             for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
             let closure = await session.waitUntilClosed()
@@ -92,6 +97,11 @@ actor StationChannel {
     /// Closes every connection.
     func closeAll(reason: String) async {
         for (_, session) in sessions { await session.close(code: 1001, reason: reason) }
+    }
+
+    /// The protocol findings that arose at or after mailbox position `position`, in order.
+    func findings(from position: Int) -> [OCPPFinding] {
+        findingLog.filter { $0.position >= position }.map(\.finding)
     }
 
     /// The protocol findings of every session so far, connection by connection.
