@@ -39,4 +39,16 @@ struct InterpreterContext: Sendable {
     func deadline(after duration: Duration) -> ContinuousClock.Instant {
         .now + clock.realDuration(of: duration)
     }
+
+    /// The least real time a bound on the station gets in a time-scaled run: a machine busy with other work cannot
+    /// schedule more precisely, and a bound is a limit on the station, not a duration to let pass.
+    static let scaledBoundFloor: Duration = .seconds(1)
+
+    /// The real deadline of a bound on the station (`within:`): `duration` of run time, but in a time-scaled run at
+    /// least ``scaledBoundFloor`` of real time (or the bound itself, when shorter).
+    func boundDeadline(after duration: Duration) -> ContinuousClock.Instant {
+        let real = clock.realDuration(of: duration)
+        guard clock.scale > 1 else { return .now + real }
+        return .now + max(real, min(duration, Self.scaledBoundFloor))
+    }
 }

@@ -14,6 +14,12 @@ extension ScenarioRun {
         return .passed("waited \(DurationText.format(duration))")
     }
 
+    /// Real time added to every heartbeat deadline of a time-scaled run, for the machine's scheduling (a scaled
+    /// tolerance can shrink below what a busy machine keeps).
+    static func scheduleSlack(_ clock: any RunClock) -> Duration {
+        clock.scale > 1 ? .milliseconds(500) : .zero
+    }
+
     /// The lateness `hold` allows a heartbeat when the step names none: a tenth of the interval, at least 5 s.
     static func defaultTolerance(for interval: Duration) -> Duration {
         max(interval / 10, .seconds(5))
@@ -52,7 +58,7 @@ extension ScenarioRun {
             }
             var wake = end
             if let interval, let tolerance {
-                let due = lastBeat + context.clock.realDuration(of: interval + tolerance)
+                let due = lastBeat + context.clock.realDuration(of: interval + tolerance) + Self.scheduleSlack(context.clock)
                 if ContinuousClock.now >= due && due < end {
                     return .failed(StepFailure(
                         message: "no Heartbeat for longer than the interval \(DurationText.format(interval)) + tolerance \(DurationText.format(tolerance)) (\(heartbeats) came before)",

@@ -253,12 +253,12 @@ final class ScenarioRun {
 
     /// The real deadline of a step bound by `within`, never past the scenario's.
     func stepDeadline(_ within: Duration) -> ContinuousClock.Instant {
-        min(context.deadline(after: within), scenarioDeadline)
+        min(context.boundDeadline(after: within), scenarioDeadline)
     }
 
     /// Words for a bound that ran out: the step's own, or the scenario's timeout.
     func boundText(_ within: Duration, deadline: ContinuousClock.Instant) -> String {
-        deadline == scenarioDeadline && deadline < context.deadline(after: within)
+        deadline == scenarioDeadline && deadline < context.boundDeadline(after: within)
             ? "before the scenario's timeout (\(DurationText.format(scenario.timeout))) ran out"
             : "within \(DurationText.format(within))"
     }
