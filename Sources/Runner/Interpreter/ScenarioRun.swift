@@ -73,11 +73,8 @@ final class ScenarioRun {
             steps += results
             stopped = !ok
         }
-        let (mainResults, mainOK) = await runList(scenario.steps, phase: .main, continuation: scenario.teardown, skip: stopped)
-        steps += mainResults
-        let (teardownResults, _) = await runList(scenario.teardown, phase: .teardown, continuation: [], skip: false)
-        steps += teardownResults
-        _ = mainOK
+        steps += await runList(scenario.steps, phase: .main, continuation: scenario.teardown, skip: stopped).0
+        steps += await runList(scenario.teardown, phase: .teardown, continuation: [], skip: false).0
 
         let endMark = await channel.mark
         let findings = await channel.findings(from: startMark)
