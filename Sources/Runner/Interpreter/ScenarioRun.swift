@@ -198,7 +198,8 @@ final class ScenarioRun {
         case .expectReconnect(let within): return await runExpectReconnect(within: within, window: window)
         case .expectNone(let none): return await runExpectNone(none, begin: begin)
         case .action(let action): return await runAction(action)
-        case .anyOrder(let children): return await runAnyOrder(children, phase: phase, window: window, begin: begin)
+        case .anyOrder(let children):
+            return await runAnyOrder(children, phase: phase, window: window, continuation: continuation)
         case .repeating(let repetition): return await runRepeat(repetition, phase: phase, continuation: continuation)
         case .assert(let assertion): return runAssert(assertion)
         case .log(let text): return runLog(text)
