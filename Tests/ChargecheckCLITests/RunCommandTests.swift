@@ -89,3 +89,48 @@ struct RunCommandTests {
         #expect(result.code == 0, "\(result.output)")
     }
 }
+
+extension RunCommandTests {
+    /// The listeners `run` would open for these options.
+    private func listeners(_ values: [String: [String]]) throws -> [(basic: Bool, mutual: Bool)] {
+        let parsed = ParsedArguments(values: values, positionals: [])
+        return try RunSetup.listeners(values["--listen"] ?? [], parsed).map { ($0.basicAuth != nil, $0.tls?.clientCAPath != nil) }
+    }
+
+    @Test("wss security: credentials ask for Basic Auth, --client-ca for a certificate; with two wss listeners the first is Basic")
+    func listenerSecurity() throws {
+        let tls = ["--tls-cert": ["s.pem"], "--tls-key": ["s.key"]]
+        let basicOnly = try listeners(tls.merging(["--listen": ["wss://0.0.0.0:9443/ocpp"], "--basic-auth": ["CP-1:pw"]]) { $1 })
+        #expect(basicOnly.map(\.basic) == [true] && basicOnly.map(\.mutual) == [false])
+        let mutualOnly = try listeners(tls.merging(["--listen": ["wss://0.0.0.0:9444/ocpp"], "--client-ca": ["ca.pem"]]) { $1 })
+        #expect(mutualOnly.map(\.basic) == [false] && mutualOnly.map(\.mutual) == [true])
+        let both = try listeners(tls.merging(["--listen": ["ws://0.0.0.0:9000/ocpp", "wss://0.0.0.0:9443/ocpp", "wss://0.0.0.0:9444/ocpp"],
+                                              "--basic-auth": ["CP-1:pw"], "--client-ca": ["ca.pem"]]) { $1 })
+        #expect(both.map(\.basic) == [false, true, false])
+        #expect(both.map(\.mutual) == [false, false, true])
+        let single = try listeners(tls.merging(["--listen": ["wss://0.0.0.0:9443/ocpp"], "--basic-auth": ["CP-1:pw"],
+                                                "--client-ca": ["ca.pem"]]) { $1 })
+        #expect(single.map(\.basic) == [true] && single.map(\.mutual) == [true])
+    }
+
+    @Test("a credentials file: id:password lines, comments, a bad line named by file and line")
+    func credentialsFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let good = try directory.write("good.txt", "# lab stations\nCP-1:secret-1\n\nCP-2:secret:with:colons\n")
+        let parsed = try listeners(["--listen": ["wss://0.0.0.0:9443/ocpp"], "--tls-cert": ["s.pem"], "--tls-key": ["s.key"],
+                                    "--credentials": [good]])
+        #expect(parsed.map(\.basic) == [true])
+        let bad = try directory.write("bad.txt", "CP-1:secret\nCP-2\n")
+        #expect(throws: UsageError.self) {
+            try self.listeners(["--listen": ["wss://0.0.0.0:9443/ocpp"], "--tls-cert": ["s.pem"], "--tls-key": ["s.key"],
+                                "--credentials": [bad]])
+        }
+        do {
+            _ = try listeners(["--listen": ["wss://0.0.0.0:9443/ocpp"], "--tls-cert": ["s.pem"], "--tls-key": ["s.key"],
+                               "--credentials": [bad]])
+        } catch {
+            #expect("\(error)".contains("bad.txt:2: expected id:password"))
+        }
+    }
+}
