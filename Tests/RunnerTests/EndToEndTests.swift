@@ -96,6 +96,7 @@ struct EndToEndTests {
                 let outcome = await station.call("StartTransaction", ["connectorId": 1, "idTag": "TAG-1", "meterStart": 0,
                                                                       "timestamp": "2026-01-01T00:00:00Z"])
                 if case .result(let payload, _) = outcome { await transactionIds.add(payload["transactionId"]) }
+                await station.status(1, "Charging")
             }
         }
         let result = try await harness.run(["start.yaml": """
@@ -110,6 +111,8 @@ struct EndToEndTests {
               - expect: StartTransaction
                 reply: { transactionId: 1001, idTagInfo: { status: Accepted } }
                 capture: { tx: reply.transactionId }
+              - expect: StatusNotification
+                match: { status: Charging }
             """], behaviour: behaviour)
         let scenario = try #require(result.scenario("start"))
         #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")

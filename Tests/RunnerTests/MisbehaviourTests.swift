@@ -14,6 +14,7 @@ struct MisbehaviourTests {
         behaviour.onConnect = { station in
             await station.call("BootNotification", ["chargePointVendor": "Scripted", "chargePointModel": "Test-1"])
             await outcomes.add(await station.call("Authorize", ["idTag": "TAG-1"]))
+            await station.call("Heartbeat", [:])
         }
         return behaviour
     }
@@ -30,7 +31,7 @@ struct MisbehaviourTests {
               - expect: BootNotification
               - expect: Authorize
                 reply-error: { code: InternalError, description: "backend down for ${payload.idTag}" }
-              - wait: 200ms
+              - expect: Heartbeat
             """], behaviour: Self.authorizingStation(outcomes))
         #expect(result.scenario("error")?.verdict == .pass)
         let outcome = try #require(await outcomes.first())
@@ -46,6 +47,7 @@ struct MisbehaviourTests {
         behaviour.onConnect = { station in
             await station.call("BootNotification", ["chargePointVendor": "Scripted", "chargePointModel": "Test-1"])
             await outcomes.add(await station.session.call("Authorize", ["idTag": "TAG-1"], timeout: .milliseconds(300)))
+            await station.call("Heartbeat", [:])
         }
         let result = try await harness.run(["silent.yaml": """
             scenario: Silent central system
@@ -54,7 +56,7 @@ struct MisbehaviourTests {
               - expect: BootNotification
               - expect: Authorize
                 no-reply: true
-              - wait: 600ms
+              - expect: Heartbeat
             """], behaviour: behaviour)
         #expect(result.scenario("silent")?.verdict == .pass)
         #expect(await outcomes.first() == .timeout)
@@ -75,6 +77,7 @@ struct MisbehaviourTests {
             await outcomes.add(await station.call("Authorize", ["idTag": "TAG-1"]))
             await outcomes.addElapsed(clock.now - started)
             await outcomes.add(await station.session.call("Heartbeat", [:], timeout: .milliseconds(500)))
+            await station.status(1, "Available")
         }
         let result = try await harness.run(["odd.yaml": """
             scenario: Odd answers
@@ -86,7 +89,8 @@ struct MisbehaviourTests {
                 reply-after: 400ms
               - expect: Heartbeat
                 reply-raw: '[3, "not-closed", {"currentTime": ]'
-              - wait: 800ms
+              - expect: StatusNotification
+                match: { connectorId: 1 }
             """], behaviour: behaviour)
         #expect(result.scenario("odd")?.verdict == .pass, "\(result.scenario("odd")?.reason ?? "")")
         let answers = await outcomes.values

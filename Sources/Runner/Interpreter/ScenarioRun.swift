@@ -56,6 +56,7 @@ final class ScenarioRun {
         let started = Date()
         let channel = context.channel
         let startMark = await channel.mark
+        let findingsMark = await channel.findingsMark()
         let firstSequence = (context.recorder.records.last?.sequence ?? 0) + 1
         let mode = await channel.currentMode
         scenarioDeadline = context.deadline(after: scenario.timeout)
@@ -77,8 +78,11 @@ final class ScenarioRun {
         steps += await runList(scenario.teardown, phase: .teardown, continuation: [], skip: false).0
 
         let endMark = await channel.mark
-        let findings = await channel.findings(from: startMark)
+        let findings = await channel.findings(since: findingsMark)
         let lastSequence = context.recorder.records.last?.sequence ?? 0
+        // Messages a step took may have come before the scenario started (a BootNotification on connecting).
+        let earliestTaken = steps.flatMap(\.allTraceSequences).min() ?? firstSequence
+        let traceStart = min(firstSequence, earliestTaken)
         let (verdict, reason) = setupError.map { (Verdict.error, $0) } ?? Self.verdict(of: steps)
         let unconsumed = await unconsumedCalls(from: startMark, to: endMark)
         return ScenarioResult(
@@ -88,7 +92,7 @@ final class ScenarioRun {
             requiredMode: scenario.metadata.requirements.security, connectionMode: mode, started: started,
             ended: Date(), steps: steps, unconsumedCalls: unconsumed, variables: environment.variables,
             findings: findings,
-            traceRange: lastSequence >= firstSequence ? firstSequence...lastSequence : nil)
+            traceRange: lastSequence >= traceStart ? traceStart...lastSequence : nil)
     }
 
     /// The verdict from the steps: the first step (in run order) that did not pass decides; a teardown step decides
@@ -144,6 +148,7 @@ final class ScenarioRun {
     func execute(_ step: Step, phase: StepResult.Phase, continuation: [Step]) async -> StepResult {
         let channel = context.channel
         let begin = await channel.mark
+        let findingsMark = await channel.findingsMark()
         let window = previousStepStart
         if step.movesWindow { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
@@ -159,7 +164,7 @@ final class ScenarioRun {
         } else {
             report = await perform(step, phase: phase, window: window, begin: begin, continuation: continuation)
         }
-        report = await checkInvalidCalls(report, from: begin)
+        report = await checkInvalidCalls(report, from: begin, findingsSince: findingsMark)
         if var failure = report.failure, failure.lastFrames.isEmpty, report.outcome != .skipped {
             failure.lastFrames = context.lastFrames()
             report.failure = failure
@@ -215,10 +220,10 @@ final class ScenarioRun {
 
     /// Fails a step that otherwise passed when the station sent a CALL breaking the schema, or broke OCPP-J (a
     /// malformed frame, a duplicate message id, …), while it ran.
-    func checkInvalidCalls(_ report: StepReport, from begin: Int) async -> StepReport {
+    func checkInvalidCalls(_ report: StepReport, from begin: Int, findingsSince mark: [Int]) async -> StepReport {
         let events = await context.channel.events(from: begin)
         var report = report
-        if report.outcome == .passed, let fault = await context.channel.findings(from: begin).first(where: {
+        if report.outcome == .passed, let fault = await context.channel.findings(since: mark).first(where: {
             $0.sender == .chargePoint && $0.severity == .error && Self.failingFindings.contains($0.kind)
         }) {
             report.outcome = .failed

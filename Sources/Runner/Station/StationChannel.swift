@@ -31,8 +31,6 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
-    /// Protocol findings as they arose, each with the mailbox position at that moment.
-    private var findingLog: [(position: Int, finding: OCPPFinding)] = []
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterId = 0
 
@@ -59,9 +57,6 @@ actor StationChannel {
         currentConnectionId = record.connectionId
         append(.connected(record))
         let connectionId = record.connectionId
-        Task {
-            for await finding in session.findingUpdates { self.findingLog.append((self.events.count, finding)) }
-        }
         Task {
             for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
             let closure = await session.waitUntilClosed()
@@ -99,9 +94,21 @@ actor StationChannel {
         for (_, session) in sessions { await session.close(code: 1001, reason: reason) }
     }
 
-    /// The protocol findings that arose at or after mailbox position `position`, in order.
-    func findings(from position: Int) -> [OCPPFinding] {
-        findingLog.filter { $0.position >= position }.map(\.finding)
+    /// How many findings each session has so far: a mark to ask for the findings since.
+    func findingsMark() async -> [Int] {
+        var counts: [Int] = []
+        for (_, session) in sessions { counts.append(await session.findings.count) }
+        return counts
+    }
+
+    /// The findings since `mark`, session by session. A session checks each frame before handing on the next, so a
+    /// fault the station committed before a message a step took is always among them.
+    func findings(since mark: [Int]) async -> [OCPPFinding] {
+        var found: [OCPPFinding] = []
+        for (index, (_, session)) in sessions.enumerated() {
+            found += await session.findings.dropFirst(index < mark.count ? mark[index] : 0)
+        }
+        return found
     }
 
     /// The protocol findings of every session so far, connection by connection.
