@@ -143,8 +143,10 @@ struct RunSetup {
             let performer: any ActionPerformer
             if let hook = options.actionHook {
                 performer = ActionHook(command: hook)
-            } else if options.nonInteractive || isatty(STDIN_FILENO) != 1 {
+            } else if options.nonInteractive {
                 performer = NoActionPerformer()
+            } else if isatty(STDIN_FILENO) != 1 {
+                performer = NoActionPerformer(reason: "the scenario needs an operator, and standard input is not a terminal (give --action-hook, or run on a terminal)")
             } else {
                 performer = OperatorPrompt { request in
                     observer.handle(.operatorPrompt(station: request.station, prompt: request.prompt, within: request.within))
