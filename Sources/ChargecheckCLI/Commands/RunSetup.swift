@@ -13,7 +13,7 @@ struct RunSetup {
     var listeners: [ListenerConfiguration] = []
     var faults: Set<FaultProfile> = []
     var profile = StationTestProfile()
-    var recorder = TraceRecorder()
+    var recorder = TraceRecorder(keepsRecords: false)
     let console: Console
     /// The temporary directory of the emulator's PKI, removed at the end.
     var temporaryDirectory: String?
@@ -71,7 +71,7 @@ struct RunSetup {
         }
         if !faults.isEmpty && !urls.isEmpty { throw UsageError("--fault works only with the emulator") }
         if let path = options.tracePath {
-            do { recorder = TraceRecorder(sinks: [try TraceFileSink(path: path)]) } catch { throw UsageError("--trace: \(error)") }
+            do { recorder = TraceRecorder(sinks: [try TraceFileSink(path: path)], keepsRecords: false) } catch { throw UsageError("--trace: \(error)") }
         }
         listeners = try urls.isEmpty ? [] : Self.listeners(urls, arguments)
     }

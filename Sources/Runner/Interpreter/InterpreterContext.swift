@@ -9,7 +9,6 @@ struct InterpreterContext: Sendable {
     let validator: PayloadValidator
     let performer: any ActionPerformer
     let observer: any RunObserver
-    let recorder: TraceRecorder
     /// `--set` values, applied to the `given` of every scenario and precondition.
     let overrides: [String: JSONValue]
     /// The station profile, as the `profile` variable.
@@ -20,19 +19,19 @@ struct InterpreterContext: Sendable {
     /// How many of the station's last frames a failure shows.
     static let lastFrameCount = 8
 
+    /// The station's own trace (numbered from 1), kept by its sessions.
+    var recorder: TraceRecorder { channel.recorder }
+
     /// The station's last frames, newest last.
     func lastFrames() -> [TraceRecord] {
-        let identity = channel.identity
-        return Array(recorder.records.filter { $0.stationIdentity == identity }.suffix(Self.lastFrameCount))
+        Array(recorder.records.suffix(Self.lastFrameCount))
     }
 
     /// The trace sequence numbers of this station's frames with these message ids.
     func traceSequences(messageIds: [String]) -> [Int] {
         guard !messageIds.isEmpty else { return [] }
-        let identity = channel.identity
         let wanted = Set(messageIds)
-        return recorder.records.filter { $0.stationIdentity == identity && $0.messageId.map(wanted.contains) == true }
-            .map(\.sequence)
+        return recorder.records.filter { $0.messageId.map(wanted.contains) == true }.map(\.sequence)
     }
 
     /// The real instant `duration` of run time from now.

@@ -18,7 +18,7 @@ public struct Runner: Sendable {
     public var observer: any RunObserver
     /// The run's clock (scaled for `--time-scale`, shared with the emulator).
     public var clock: any RunClock
-    /// Records every frame (with the `--trace` file as a sink).
+    /// Records every frame of every station (with the `--trace` file as a sink); each station also keeps its own.
     public var recorder: TraceRecorder
     /// How long an emulator station has to connect (real time).
     public var emulatorConnectTimeout: Duration = .seconds(30)
@@ -27,7 +27,7 @@ public struct Runner: Sendable {
                 emulator: (provider: any StationProvider, loopback: LoopbackListeners)? = nil,
                 performer: any ActionPerformer = NoActionPerformer(), profile: StationTestProfile = StationTestProfile(),
                 observer: any RunObserver = SilentObserver(), clock: any RunClock = ScaledClock(),
-                recorder: TraceRecorder = TraceRecorder()) {
+                recorder: TraceRecorder = TraceRecorder(keepsRecords: false)) {
         self.plan = plan
         self.options = options
         self.listeners = listeners
@@ -56,7 +56,8 @@ public struct Runner: Sendable {
             errors.append("--time-scale works only with the emulator: a live station keeps real time")
             return RunResult(started: started, ended: Date(), options: options, stations: [], errors: errors)
         }
-        let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
+        let mode = options.validationMode
+        let runRecorder = recorder
         let clock = self.clock
         let observer = self.observer
         let first = plan.entries.first?.scenario
@@ -64,7 +65,8 @@ public struct Runner: Sendable {
         let profile = self.profile
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
             let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
-            return StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
+            return StationChannel(identity: identity, clock: clock, mode: mode,
+                                  recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)]),
                                   defaults: DefaultReplies(now: { clock.now }), observer: observer,
                                   policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy())
         }
@@ -173,7 +175,7 @@ public struct Runner: Sendable {
     func stationRunner(for channel: StationChannel, central: CentralSystem) -> StationRunner {
         let performer = emulator?.provider.performer ?? self.performer
         let context = InterpreterContext(channel: channel, clock: clock, validator: PayloadValidator(mode: options.validationMode),
-                                         performer: performer, observer: observer, recorder: recorder,
+                                         performer: performer, observer: observer,
                                          overrides: options.overrides, profile: profile, live: emulator == nil)
         var switchMode: (@Sendable (SecurityMode) async -> String?)?
         if let emulator {

@@ -40,7 +40,7 @@ struct StationRunner {
             results.append(result)
             context.observer.handle(.scenarioFinished(station: channel.identity, result: result))
         }
-        let trace = context.recorder.records.filter { $0.stationIdentity == channel.identity }
+        let trace = context.recorder.records
         let findings = await channel.findings()
         let suites = plan.suites.map { suite in
             SuiteJudge(suite: suite, results: results.filter { $0.suiteId == suite.id }, trace: trace, findings: findings).verdict()

@@ -16,6 +16,8 @@ actor StationChannel {
     nonisolated let sessionConfiguration: SessionConfiguration
     nonisolated let defaults: DefaultReplies
     nonisolated let observer: any RunObserver
+    /// This station's trace: every frame of its sessions, numbered from 1.
+    nonisolated let recorder: TraceRecorder
 
     /// Everything that happened, in order; positions in it are the "marks" steps use.
     private(set) var events: [StationEvent] = []
@@ -34,14 +36,15 @@ actor StationChannel {
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterId = 0
 
-    init(identity: String, clock: any RunClock, sessionConfiguration: SessionConfiguration,
+    init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
          policy: AnsweringPolicy = AnsweringPolicy()) {
         self.identity = identity
+        self.recorder = recorder
+        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder)
         self.policy = policy
         self.observer = observer
         self.clock = clock
-        self.sessionConfiguration = sessionConfiguration
         self.defaults = defaults
     }
 
