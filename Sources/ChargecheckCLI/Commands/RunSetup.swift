@@ -159,9 +159,15 @@ struct RunSetup {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         temporaryDirectory = directory
         let loopback = try LoopbackListeners(directory: directory, stations: Runner.emulatorIdentities(options))
-        let provider = EmulatorProvider(clock: clock, faults: faults)
+        // The emulator is built as the profile describes the station, and the profile knows what the emulator has.
+        var emulatorProfile = Emulator.StationProfile()
+        if let connectors = profile.connectors { emulatorProfile.connectorCount = max(1, connectors) }
+        var testProfile = profile
+        testProfile.connectors = emulatorProfile.connectorCount
+        testProfile.fixedCable = testProfile.fixedCable ?? false
+        let provider = EmulatorProvider(clock: clock, profile: emulatorProfile, faults: faults)
         return Runner(plan: plan, options: options, listeners: loopback.configurations, emulator: (provider, loopback),
-                      profile: profile, observer: observer, clock: clock, recorder: recorder)
+                      profile: testProfile, observer: observer, clock: clock, recorder: recorder)
     }
 
     func cleanUp() {
