@@ -9,8 +9,6 @@ struct InterpreterContext: Sendable {
     let validator: PayloadValidator
     let performer: any ActionPerformer
     let observer: any RunObserver
-    /// `--set` values, applied to the `given` of every scenario and precondition.
-    let overrides: [String: JSONValue]
     /// The station profile, as the `profile` variable.
     let profile: StationTestProfile
     /// Whether the station is live (operator prompts) rather than the emulator.

@@ -176,7 +176,7 @@ public struct Runner: Sendable {
         let performer = emulator?.provider.performer ?? self.performer
         let context = InterpreterContext(channel: channel, clock: clock, validator: PayloadValidator(mode: options.validationMode),
                                          performer: performer, observer: observer,
-                                         overrides: options.overrides, profile: profile, live: emulator == nil)
+                                         profile: profile, live: emulator == nil)
         var switchMode: (@Sendable (SecurityMode) async -> String?)?
         if let emulator {
             let timeout = emulatorConnectTimeout
