@@ -32,16 +32,54 @@ guard runOnce() == frameCount else {
     exit(1)
 }
 
-let clock = ContinuousClock()
-var rates: [Double] = []
-for _ in 0..<7 {
-    let elapsed = clock.measure { precondition(runOnce() == frameCount) }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    rates.append(Double(frameCount) / seconds)
+/// CPU time of this thread in seconds: on a shared machine it measures the work, not the wait for a core.
+func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
-rates.sort()
-let median = rates[rates.count / 2]
-let megabytes = Double(bytes) / 1_048_576 * median / Double(frameCount)
-print("OCPP MeterValues parse+validate: median \(Int(median)) frames/s, best \(Int(rates.last ?? 0)) frames/s "
-    + "(\(bytes / frameCount) bytes/frame, \(String(format: "%.1f", megabytes)) MiB/s, one core, \(rates.count) rounds)")
-print(median >= 100_000 ? "target ≥ 100000 frames/s: met" : "target ≥ 100000 frames/s: NOT met")
+
+let clock = ContinuousClock()
+var wallRates: [Double] = []
+var cpuRates: [Double] = []
+for _ in 0..<9 {
+    let cpuStart = threadCPUSeconds()
+    let elapsed = clock.measure { precondition(runOnce() == frameCount) }
+    let cpu = threadCPUSeconds() - cpuStart
+    wallRates.append(Double(frameCount) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+    cpuRates.append(Double(frameCount) / cpu)
+}
+wallRates.sort()
+cpuRates.sort()
+let cpuMedian = cpuRates[cpuRates.count / 2]
+let wallMedian = wallRates[wallRates.count / 2]
+print("OCPP MeterValues parse+validate: median \(Int(cpuMedian)) frames per CPU-second on one core "
+    + "(best \(Int(cpuRates.last ?? 0)); wall clock median \(Int(wallMedian))/s; \(bytes / frameCount) bytes/frame, "
+    + "\(cpuRates.count) rounds of \(frameCount))")
+print(cpuMedian >= 100_000 ? "target ≥ 100000 frames/s on one core: met" : "target ≥ 100000 frames/s on one core: NOT met")
+
+/// Session round trips over an in-memory pair: the charge point sends MeterValues, the central system answers {};
+/// both sides parse, validate, correlate and trace (to memory-less recorders) every frame.
+func sessionRoundTrips(count: Int) async -> Double {
+    let (a, b) = InMemoryTransport.pair()
+    let trace = TraceRecorder(keepsRecords: false)
+    let centralSystem = OCPPSession(transport: a, info: SessionInfo(connectionId: "bench", stationIdentity: "CP", role: .centralSystem),
+                                    configuration: SessionConfiguration(trace: trace))
+    let chargePoint = OCPPSession(transport: b, info: SessionInfo(connectionId: "bench", stationIdentity: "CP", role: .chargePoint),
+                                  configuration: SessionConfiguration(trace: trace))
+    let responder = Task {
+        for await call in centralSystem.incomingCalls { _ = try? await call.respond([:]) }
+    }
+    guard case .call(_, _, let payload) = (try? OCPPFrame.parse(frames[0]))?.frame else { return 0 }
+    let start = clock.now
+    for _ in 0..<count {
+        guard case .result = await chargePoint.call("MeterValues", payload) else { return 0 }
+    }
+    let elapsed = clock.now - start
+    await chargePoint.close()
+    responder.cancel()
+    return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+let roundTrips = await sessionRoundTrips(count: 20_000)
+print("OCPP session round trips (in-memory, MeterValues CALL → CALLRESULT, both sides validating and tracing): \(Int(roundTrips))/s")

@@ -1,3 +1,4 @@
+import OCPP
 import Scenario
 
 /// The `chargecheck` command line: parses arguments, dispatches to a subcommand, returns the exit code.

@@ -40,8 +40,13 @@ func fuzz(url: String, agent: String, only: [Int]) async throws {
     print("fuzzing server has \(count) cases")
     for index in (only.isEmpty ? Array(1...max(count, 1)) : only) where index <= count {
         do {
-            let connection = try await WebSocketClient.connect(to: "\(url)/runCase?case=\(index)&agent=\(agent)", configuration: configuration)
-            await Task(executorPreference: connection.executor) { await echo(connection) }.value
+            // Connect and echo on the loop's executor: the task resumes on the I/O thread before the loop goes on,
+            // so messages that arrive together with a broken frame are answered before the connection fails.
+            try await Task(executorPreference: EventLoop.shared) {
+                let connection = try await WebSocketClient.connect(to: "\(url)/runCase?case=\(index)&agent=\(agent)",
+                                                                   configuration: configuration)
+                await echo(connection)
+            }.value
         } catch {
             print("case \(index): \(error)")
         }

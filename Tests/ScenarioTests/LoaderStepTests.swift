@@ -1,3 +1,4 @@
+import Foundation
 import OCPP
 import Scenario
 import Testing
@@ -122,5 +123,94 @@ struct LoaderStepTests {
     struct Failure: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
+    }
+}
+
+@Suite("Loader: typing by the OCPP schema")
+struct SchemaTypingTests {
+    @Test func plainScalarsBecomeStringsWhereTheSchemaWantsAString() throws {
+        let text = """
+            scenario: typing
+            steps:
+              - send: ChangeConfiguration
+                with: { key: "0x10", value: on }
+              - send: ChangeConfiguration
+                with: { key: MeterValueSampleInterval, value: 1e3 }
+              - send: DataTransfer
+                with: { vendorId: com.example, data: ~ }
+              - send: UnlockConnector
+                with: { connectorId: 0x10 }
+            """
+        let result = ScenarioLoader().load(text: text, file: "typing.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let payloads = try #require(result.scenarios.first).steps.compactMap { step -> JSONValue? in
+            if case .send(let send) = step.kind { return send.payload.constantValue }
+            return nil
+        }
+        #expect(payloads == [
+            ["key": "0x10", "value": "on"], ["key": "MeterValueSampleInterval", "value": "1e3"],
+            ["vendorId": "com.example", "data": "~"], ["connectorId": 16],
+        ])
+    }
+
+    @Test func withoutACatalogYAMLCoreTypingApplies() throws {
+        let text = "scenario: t\nsteps:\n  - send: ChangeConfiguration\n    with: { key: K, value: on, n: 1e3, x: ~ }\n"
+        let result = ScenarioLoader(catalog: nil).load(text: text, file: "t.yaml")
+        guard case .send(let send) = try #require(result.scenarios.first?.steps.first).kind else { throw LoaderStepTests.Failure("not a send") }
+        #expect(send.payload.constantValue == ["key": "K", "value": "on", "n": 1000.0, "x": nil])
+    }
+
+    @Test func invalidSendsSkipTheSchema() {
+        let text = "scenario: t\nsteps:\n  - send: UnlockConnector\n    invalid: true\n    with: { connectorId: not-a-number, extra: 1 }\n"
+        #expect(ScenarioLoader().load(text: text, file: "t.yaml").diagnostics.isEmpty)
+    }
+}
+
+@Suite("Loader: files, folders and suites")
+struct LoaderFileTests {
+    private func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "chargecheck-loader-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path + "/fixtures", withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func folderWithoutSuiteFileListsEveryScenarioAndReportsDuplicateIds() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "scenario: A\nid: same\nsteps:\n  - wait: 1s\n".write(toFile: root + "/a.yaml", atomically: true, encoding: .utf8)
+        try "scenario: B\nid: same\nsteps:\n  - wait: 1s\n".write(toFile: root + "/b.yml", atomically: true, encoding: .utf8)
+        try "fixture: F\nsteps:\n  - wait: 1s\n".write(toFile: root + "/fixtures/f.yaml", atomically: true, encoding: .utf8)
+        let result = ScenarioLoader().load(paths: [root])
+        #expect(result.scenarios.map(\.metadata.name) == ["A", "B"])
+        #expect(result.fixtures.map(\.metadata.name) == ["F"])
+        #expect(result.diagnostics.map(\.description) == [
+            "\(root)/b.yml:1:1: error: scenario id 'same' is already used by \(root)/a.yaml\n\(root)/b.yml:1:1: note: give each scenario its own 'id:'",
+        ])
+    }
+
+    @Test func suiteWithoutScenariosKeyTakesItsFolder() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "suite: S\nverdict:\n  - any-pass: [x.*]\n".write(toFile: root + "/suite.yaml", atomically: true, encoding: .utf8)
+        try "scenario: One\nid: x.one\nsteps:\n  - wait: 1s\n".write(toFile: root + "/one.yaml", atomically: true, encoding: .utf8)
+        try "fixture: F\nsteps:\n  - wait: 1s\n".write(toFile: root + "/fixtures/f.yaml", atomically: true, encoding: .utf8)
+        let result = ScenarioLoader().load(paths: [root + "/suite.yaml"])
+        #expect(result.diagnostics.isEmpty)
+        let suite = try #require(result.suites.first)
+        #expect(suite.scenarios.map(\.metadata.id) == ["x.one"])
+        #expect(suite.rules == [VerdictRule(name: "any-pass", kind: .anyPass(["x.*"]), location: suite.rules[0].location)])
+        #expect(VerdictRule.pattern("x.*", selects: "x.one") && !VerdictRule.pattern("x.one", selects: "x.two"))
+    }
+
+    @Test func longIncludeChainsAreBounded() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for index in 0..<40 {
+            let uses = index < 39 ? "uses: f\(index + 1).yaml\n" : ""
+            try "fixture: F\(index)\n\(uses)steps:\n  - wait: 1s\n".write(toFile: root + "/f\(index).yaml", atomically: true, encoding: .utf8)
+        }
+        let errors = ScenarioLoader().load(paths: [root + "/f0.yaml"]).errors
+        #expect(errors.first?.message == "includes nest more than 32 files deep")
+        #expect(errors.first?.location.file == root + "/f31.yaml")
     }
 }

@@ -13,7 +13,7 @@ struct LintCommand: Command {
     static let arguments = [ArgumentSpec(name: "path", help: "A scenario, fixture or suite file, or a folder of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {
-        let result = ScenarioLoader(catalog: ScenarioCatalog.standard).load(paths: arguments.positionals)
+        let result = ScenarioLoader().load(paths: arguments.positionals)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         if arguments.value(.format) == "json" {

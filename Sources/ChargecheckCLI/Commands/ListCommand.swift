@@ -10,7 +10,7 @@ struct ListCommand: Command {
     static let arguments = [ArgumentSpec(name: "path", help: "A scenario or suite file, or a folder of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {
-        let result = ScenarioLoader(catalog: ScenarioCatalog.standard).load(paths: arguments.positionals)
+        let result = ScenarioLoader().load(paths: arguments.positionals)
         for diagnostic in result.diagnostics where diagnostic.severity == .error { console.printError(diagnostic.description) }
         if arguments.value(.format) == "json" {
             let listing: JSONValue = [

@@ -1,3 +1,4 @@
+import OCPP
 import Scenario
 
 /// Splits an argument list into options and positionals by a command's declared specs.

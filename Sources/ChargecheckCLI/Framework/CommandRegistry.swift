@@ -3,5 +3,7 @@ public enum CommandRegistry {
     public static let commands: [any Command.Type] = [
         LintCommand.self,
         ListCommand.self,
+        EmulateCommand.self,
+        CoverageCommand.self,
     ]
 }

@@ -6,6 +6,8 @@ public enum PhysicalAction: Sendable, Hashable, CustomStringConvertible {
     case unplug(connector: Int)
     /// A driver holds a card with `idTag` to the reader; `connector` says where, `nil` lets the station choose.
     case presentIdTag(String, connector: Int?)
+    /// The driver presses the stop button of `connector`: its transaction ends with reason Local.
+    case pressStop(connector: Int)
     /// The hardware of `connector` (0 for the whole station) reports a fault with `errorCode`.
     case raiseFault(connector: Int, errorCode: ChargePointErrorCode)
     /// The fault of `connector` clears.
@@ -21,6 +23,7 @@ public enum PhysicalAction: Sendable, Hashable, CustomStringConvertible {
         case .unplug(let connector): "unplug connector \(connector)"
         case .presentIdTag(let tag, let connector):
             connector.map { "present idTag \(tag) at connector \($0)" } ?? "present idTag \(tag)"
+        case .pressStop(let connector): "press stop on connector \(connector)"
         case .raiseFault(let connector, let code): "raise fault \(code.rawValue) on connector \(connector)"
         case .clearFault(let connector): "clear fault on connector \(connector)"
         case .powerLoss: "power loss"

@@ -37,6 +37,11 @@ extension StationModel {
             guard isPowered else { throw refuse("the station has no power") }
             guard !idTag.isEmpty, idTag.utf8.count <= 20 else { throw refuse("an idTag has 1 to 20 characters") }
             presentIdTag(idTag, connector: id, now: now)
+        case .pressStop(let id):
+            try checkConnector(id)
+            guard isPowered else { throw refuse("the station has no power") }
+            guard connectors[id].transaction != nil else { throw refuse("no transaction runs on connector \(id)") }
+            endTransaction(connector: id, reason: .local, idTag: nil, now: now)
         case .raiseFault(let id, let errorCode):
             try checkConnector(id, allowingZero: true)
             guard errorCode != .noError else { throw refuse("a fault needs an error code other than NoError") }

@@ -70,6 +70,7 @@ public struct OCPPAction: Sendable {
     /// The CALLRESULT payload.
     public let response: OCPPObjectDefinition
 
+    /// An action; the definitions are named `<name>.req` and `<name>.conf` as in the specification.
     public init(_ name: String, _ direction: OCPPDirection, _ profile: FeatureProfile,
                 request: [OCPPField], response: [OCPPField]) {
         self.name = name

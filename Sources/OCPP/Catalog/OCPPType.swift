@@ -46,26 +46,34 @@ public indirect enum OCPPType: Sendable {
 }
 
 /// A closed set of string values, such as `Measurand` or `ChargePointStatus`.
-public struct OCPPEnumeration: Sendable {
+/// A class (immutable) so that passing it around the validator's hot path costs one reference count.
+public final class OCPPEnumeration: Sendable {
     /// The specification's name of the type, e.g. `Measurand`.
     public let name: String
     /// The plural noun used in messages: "is not one of the 22 measurands".
     public let noun: String
     /// The allowed values in the specification's order.
     public let values: [String]
-    let valueSet: Set<String>
+    /// The UTF-8 length of each value, so most comparisons end at the length.
+    let valueLengths: [Int]
     let valuesByLowercase: [String: String]
 
+    /// An enumeration called `name`, described in messages by the plural `noun`.
     public init(_ name: String, noun: String, values: [String]) {
         self.name = name
         self.noun = noun
         self.values = values
-        valueSet = Set(values)
+        valueLengths = values.map(\.utf8.count)
         valuesByLowercase = Dictionary(values.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether `value` is one of the values, exactly.
-    public func contains(_ value: String) -> Bool { valueSet.contains(value) }
+    /// Whether `value` is one of the values, exactly. (A linear scan by length: the sets are small, and comparing
+    /// lengths is cheaper than hashing.)
+    public func contains(_ value: String) -> Bool {
+        let length = value.utf8.count
+        for index in values.indices where valueLengths[index] == length && values[index] == value { return true }
+        return false
+    }
 
     /// The value that equals `value` ignoring case, if there is one.
     public func caseInsensitiveMatch(for value: String) -> String? { valuesByLowercase[value.lowercased()] }
@@ -80,6 +88,7 @@ public struct OCPPField: Sendable {
     /// Whether the field must be present.
     public let isRequired: Bool
 
+    /// A field; optional unless `required`.
     public init(_ name: String, _ type: OCPPType, required: Bool = false) {
         self.name = name
         self.type = type
@@ -94,24 +103,30 @@ public struct OCPPField: Sendable {
 }
 
 /// The definition of an object: a message payload or a nested type (no other members are allowed).
-public struct OCPPObjectDefinition: Sendable {
+/// A class (immutable) so that passing it around the validator's hot path costs one reference count.
+public final class OCPPObjectDefinition: Sendable {
     /// The specification's name: `MeterValues.req`, `SampledValue`, `IdTagInfo`, ….
     public let name: String
     /// The fields in the specification's order.
     public let fields: [OCPPField]
-    let fieldIndex: [String: Int]
+    /// The UTF-8 length of each field name, so most comparisons end at the length.
+    let nameLengths: [Int]
     let requiredCount: Int
 
+    /// A definition called `name` with `fields` in order.
     public init(_ name: String, _ fields: [OCPPField]) {
         self.name = name
         self.fields = fields
+        nameLengths = fields.map(\.name.utf8.count)
         requiredCount = fields.filter(\.isRequired).count
-        fieldIndex = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The field called `name`, if the definition has one.
+    /// The field called `name`, if the definition has one. (A linear scan by length: definitions have at most a
+    /// dozen fields, and comparing lengths is cheaper than hashing.)
     public func field(named name: String) -> OCPPField? {
-        fieldIndex[name].map { fields[$0] }
+        let length = name.utf8.count
+        for index in fields.indices where nameLengths[index] == length && fields[index].name == name { return fields[index] }
+        return nil
     }
 
     /// The names of the required fields, in order.

@@ -27,6 +27,7 @@ public struct ConversationChecker: Sendable {
     /// How many expired calls and used ids are remembered per side (memory stays bounded on long connections).
     static let memory = 1024
 
+    /// A checker judging payloads with `validator` (strict OCPP 1.6 by default).
     public init(validator: PayloadValidator = PayloadValidator()) {
         self.validator = validator
     }

@@ -53,6 +53,7 @@ public struct OCPPFinding: Sendable, Hashable, CustomStringConvertible {
     /// Where the evidence is, e.g. `trace.jsonl:12` (set by `CheckTrace`).
     public var location: String?
 
+    /// A finding with its evidence.
     public init(_ kind: Kind, _ severity: Violation.Severity, _ message: String, sender: OCPPRole? = nil,
                 messageId: String? = nil, action: String? = nil, raw: String? = nil, violations: [Violation] = [],
                 location: String? = nil) {

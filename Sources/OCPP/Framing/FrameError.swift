@@ -31,6 +31,7 @@ public struct FrameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The message id, when the second element is a string (so a CALLERROR can answer it).
     public let messageId: String?
 
+    /// An error with what could be recovered from the frame.
     public init(kind: Kind, message: String, messageTypeId: Int?, messageId: String?) {
         self.kind = kind
         self.message = message

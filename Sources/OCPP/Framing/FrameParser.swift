@@ -5,6 +5,7 @@ public struct ParsedFrame: Sendable, Hashable {
     /// For a CALLERROR whose code was not spelled as OCPP 1.6 spells it: what was received.
     public let errorCodeSpelling: OCPPErrorCode.SpellingVariant?
 
+    /// A parsed frame and, for a CALLERROR, the spelling of its code when it was not OCPP 1.6's.
     public init(frame: OCPPFrame, errorCodeSpelling: OCPPErrorCode.SpellingVariant? = nil) {
         self.frame = frame
         self.errorCodeSpelling = errorCodeSpelling

@@ -10,6 +10,7 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     /// Column of the offending byte in bytes (1-based).
     public let column: Int
 
+    /// An error at a byte offset and its line and column.
     public init(message: String, offset: Int, line: Int, column: Int) {
         self.message = message
         self.offset = offset

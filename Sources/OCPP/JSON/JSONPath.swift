@@ -14,6 +14,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     /// The root path (renders as the empty pointer, shown as `/`).
     public static let root = JSONPath(components: [])
 
+    /// A path of `components` from the root.
     public init(components: [Component]) {
         self.components = components
     }

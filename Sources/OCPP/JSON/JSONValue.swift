@@ -68,9 +68,12 @@ public enum JSONValue: Sendable, Hashable {
 public struct JSONObject: Sendable, Hashable, Sequence {
     /// One member of an object.
     public struct Member: Sendable, Hashable {
+        /// The member name.
         public var key: String
+        /// The member value.
         public var value: JSONValue
 
+        /// A member `key: value`.
         public init(key: String, value: JSONValue) {
             self.key = key
             self.value = value

@@ -39,7 +39,7 @@ public actor OCPPSession {
         var outcome: CallOutcome?
     }
 
-    /// Starts a session on `transport`; it reads the transport until it closes.
+    /// Starts a session on `transport`; it reads the transport until it closes, and keeps itself alive until then.
     public init(transport: any OCPPTransport, info: SessionInfo, configuration: SessionConfiguration = SessionConfiguration()) {
         self.transport = transport
         self.info = info
@@ -67,7 +67,8 @@ public actor OCPPSession {
     }
 
     /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
-    /// after it went out. While another of our CALLs is outstanding, this one waits its turn.
+    /// after it went out. While another of our CALLs is outstanding, this one waits its turn. The payload goes out as
+    /// given (fault injection needs that); if it breaks the catalog, that is a finding against our own side.
     public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil) async -> CallOutcome {
         await takeCallSlot()
         defer { releaseCallSlot() }

@@ -17,6 +17,7 @@ public struct TransportClosure: Sendable, Hashable, CustomStringConvertible {
     /// Whether the close handshake completed (false for a dropped connection).
     public var wasClean: Bool
 
+    /// A closure with its close code (if any), reason and cleanliness.
     public init(code: Int?, reason: String, wasClean: Bool) {
         self.code = code
         self.reason = reason

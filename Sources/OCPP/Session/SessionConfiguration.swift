@@ -9,6 +9,7 @@ public struct SessionInfo: Sendable, Hashable {
     /// How the connection is secured, in words: `ws`, `wss (server certificate, Basic Auth)`, `wss (client certificate)`.
     public var securityMode: String
 
+    /// The info of one connection.
     public init(connectionId: String, stationIdentity: String, role: OCPPRole, securityMode: String = "ws") {
         self.connectionId = connectionId
         self.stationIdentity = stationIdentity
@@ -31,6 +32,7 @@ public struct SessionConfiguration: Sendable {
     /// The recorder of every frame in and out; `nil` records nothing.
     public var trace: TraceRecorder?
 
+    /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL, invalid CALLs delivered, no trace.
     public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16, defaultTimeout: Duration = .seconds(30),
                 rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil) {
         self.mode = mode

@@ -56,6 +56,7 @@ public struct TraceRecord: Sendable, Hashable {
     /// Why a frame is malformed, or how a connection closed.
     public var note: String?
 
+    /// A record stamped now (the recorder assigns the sequence number).
     public init(sequence: Int = 0, monotonicNanoseconds: UInt64 = TraceRecord.monotonicNow(), time: Date = Date(),
                 connectionId: String, stationIdentity: String, direction: Direction, sender: OCPPRole, kind: Kind,
                 messageId: String? = nil, action: String? = nil, payload: JSONValue? = nil, errorCode: String? = nil,

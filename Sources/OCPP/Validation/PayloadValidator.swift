@@ -5,6 +5,7 @@ public struct PayloadValidator: Sendable {
     /// The catalog that defines the actions.
     public var catalog: OCPPCatalog
 
+    /// A validator in `mode` over `catalog` (strict OCPP 1.6 by default).
     public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16) {
         self.mode = mode
         self.catalog = catalog

@@ -78,9 +78,12 @@ public enum RFC3339 {
         }
     }
 
-    /// `date` as RFC 3339 in UTC with milliseconds: `2026-11-25T22:42:25.123Z`.
+    /// `date` as RFC 3339 in UTC with milliseconds: `2026-11-25T22:42:25.123Z`. Dates outside the years 0001…9999
+    /// are clamped to them (RFC 3339 has four-digit years).
     public static func string(from date: Date) -> String {
-        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let interval = date.timeIntervalSince1970
+        let clamped = interval.isNaN ? 0 : min(max(interval, -62_135_596_800), 253_402_300_799.999)
+        let milliseconds = Int((clamped * 1000).rounded(.down))
         let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
         var time = time_t(seconds.quotient - (seconds.remainder < 0 ? 1 : 0))
         let fraction = (seconds.remainder + 1000) % 1000

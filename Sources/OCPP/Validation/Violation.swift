@@ -43,6 +43,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// What would fix it, e.g. `did you mean "Energy.Active.Import.Register"?`.
     public let hint: String?
 
+    /// A violation at `path`.
     public init(path: JSONPath, rule: Rule, severity: Severity, value: JSONValue?, message: String, hint: String? = nil) {
         self.path = path
         self.rule = rule
@@ -75,6 +76,7 @@ public struct ValidationReport: Sendable, Hashable, CustomStringConvertible {
     /// All violations, in document order.
     public let violations: [Violation]
 
+    /// A report of `violations` in document order.
     public init(violations: [Violation]) {
         self.violations = violations
     }

@@ -19,6 +19,8 @@ public struct ScenarioResult: Sendable, Hashable {
     public var reason: String?
     /// `expected-failure:` the declared reason it is known to fail; `nil` when it is expected to pass.
     public var expectedFailure: String?
+    /// The connection mode the scenario requires (`requires: security:`), `nil` when any will do.
+    public var requiredMode: SecurityMode?
     /// The connection mode the station was in while the scenario ran (`nil` when it never ran on a connection).
     public var connectionMode: SecurityMode?
     /// When it started and ended (equal for scenarios that never ran).
@@ -39,7 +41,7 @@ public struct ScenarioResult: Sendable, Hashable {
 
     public init(id: String, name: String, file: String, location: Location, tags: [String] = [], description: String? = nil,
                 suiteId: String? = nil, verdict: Verdict, reason: String? = nil, expectedFailure: String? = nil,
-                connectionMode: SecurityMode? = nil, started: Date, ended: Date, steps: [StepResult] = [],
+                requiredMode: SecurityMode? = nil, connectionMode: SecurityMode? = nil, started: Date, ended: Date, steps: [StepResult] = [],
                 unconsumedCalls: [ReceivedCall] = [], variables: [String: JSONValue] = [:], findings: [OCPPFinding] = [],
                 traceRange: ClosedRange<Int>? = nil) {
         self.id = id
@@ -52,6 +54,7 @@ public struct ScenarioResult: Sendable, Hashable {
         self.verdict = verdict
         self.reason = reason
         self.expectedFailure = expectedFailure
+        self.requiredMode = requiredMode
         self.connectionMode = connectionMode
         self.started = started
         self.ended = ended

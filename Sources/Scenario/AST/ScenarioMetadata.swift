@@ -71,9 +71,3 @@ public enum SecurityMode: String, Sendable, Hashable, CaseIterable {
 public enum IdTagKind: String, Sendable, Hashable, CaseIterable {
     case valid, invalid, blocked, expired
 }
-
-/// OCPP 1.6 feature profiles.
-enum FeatureProfileNames {
-    /// The names accepted in `requires.profiles`.
-    static let names = ["Core", "FirmwareManagement", "LocalAuthListManagement", "Reservation", "SmartCharging", "RemoteTrigger", "Security"]
-}

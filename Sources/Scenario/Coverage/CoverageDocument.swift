@@ -24,11 +24,9 @@ public struct CoverageDocument: Sendable {
             "scenarios that carry its id as a tag.",
             "",
             "**\(matrix.coveredCount) of \(matrix.totalCount) cases covered.**",
-            "",
         ]
         if !matrix.uncovered.isEmpty {
-            lines.append("Not covered: \(matrix.uncovered.joined(separator: ", ")).")
-            lines.append("")
+            lines += ["", "Not covered: \(matrix.uncovered.joined(separator: ", "))."]
         }
         var currentModule: Int?
         for row in matrix.rows {
@@ -45,8 +43,9 @@ public struct CoverageDocument: Sendable {
         if matrix.liveOnly.isEmpty {
             lines.append("Every scenario runs against the built-in emulator.")
         } else {
-            lines.append("Scenarios marked † are tagged `\(CoverageMatrix.liveOnlyTag)`: they need a station capability the built-in emulator lacks,")
-            lines.append("run against live stations, and come out NOT_APPLICABLE against the emulator. What each needs:")
+            lines.append("Scenarios marked † are tagged `\(CoverageMatrix.liveOnlyTag)`: they are written for live stations and cannot be exercised")
+            lines.append("by the built-in emulator yet (it lacks a capability, or the language cannot state the prerequisite that would make")
+            lines.append("them NOT_APPLICABLE). Each says what it needs and how it ends against the emulator:")
             lines.append("")
             for entry in matrix.liveOnly {
                 lines.append("- `\(entry.reference.id)`: \(Self.oneLine(entry.description))")

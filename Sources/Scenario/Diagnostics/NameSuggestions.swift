@@ -1,4 +1,5 @@
-/// Did-you-mean hints: the closest known name to a misspelt one.
+/// Did-you-mean hints for scenario files and the command line: the closest known name to a misspelt one, by edit
+/// distance first (so `wss-mtl` suggests `wss-mtls`, not the shorter prefix `ws`), then by abbreviation.
 public enum NameSuggestions {
     /// The candidate nearest to `word` by edit distance (case-insensitive), if it is near enough to be a likely typo;
     /// failing that, the one candidate `word` abbreviates (`int` → `integer`).

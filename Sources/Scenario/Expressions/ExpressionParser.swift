@@ -1,3 +1,4 @@
+import OCPP
 /// A Pratt parser for the expression language. Recursion is bounded by ``maximumDepth``.
 struct ExpressionParser {
     /// Deepest accepted nesting of parentheses, operators and calls.

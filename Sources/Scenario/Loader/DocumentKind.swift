@@ -1,3 +1,4 @@
+import OCPP
 import YAML
 
 /// What a document is, told by its first key: `scenario:`, `fixture:` or `suite:`.

@@ -1,23 +1,27 @@
+import OCPP
 import YAML
 
 extension DocumentReader {
     /// A payload pattern: mappings match partially, sequences exactly, scalars by equality; `$`-keyed mappings are
     /// operators.
-    func matcher(_ node: YAMLNode, extraNames: Set<String> = []) -> Matcher? {
+    /// With a catalog `type`, literal values are typed and checked by the schema and unknown fields are reported.
+    func matcher(_ node: YAMLNode, extraNames: Set<String> = [], type: OCPPType? = nil, field: String = "payload") -> Matcher? {
         switch node.content {
         case .scalar:
-            return template(node, extraNames: extraNames).map(Matcher.equals)
+            return template(node, extraNames: extraNames, type: type, field: field).map(Matcher.equals)
         case .sequence(let items):
+            let (ok, element) = elementType(of: type, for: node, field: field)
+            guard ok else { return nil }
             var elements: [Matcher] = []
             var failed = false
             for item in items {
-                if let element = matcher(item, extraNames: extraNames) { elements.append(element) } else { failed = true }
+                if let matcher = matcher(item, extraNames: extraNames, type: element, field: field) { elements.append(matcher) } else { failed = true }
             }
             return failed ? nil : .array(elements)
         case .mapping(let pairs):
             let keys = pairs.compactMap { $0.key.scalar?.text }
             let operators = keys.filter { $0.hasPrefix("$") }
-            if operators.isEmpty { return objectMatcher(pairs, extraNames: extraNames) }
+            if operators.isEmpty { return objectMatcher(pairs, at: node, extraNames: extraNames, type: type, field: field) }
             if operators.count != pairs.count {
                 let field = keys.first { !$0.hasPrefix("$") } ?? "?"
                 error("a mapping cannot mix matcher operators (\(operators[0])) with fields ('\(field)')", at: node.location, hint: "put the operators under the field they test")
@@ -26,14 +30,16 @@ extension DocumentReader {
             var matchers: [Matcher] = []
             var failed = false
             for pair in pairs {
-                if let matcher = operatorMatcher(pair, extraNames: extraNames) { matchers.append(matcher) } else { failed = true }
+                if let matcher = operatorMatcher(pair, extraNames: extraNames, type: type, field: field) { matchers.append(matcher) } else { failed = true }
             }
             if failed { return nil }
             return matchers.count == 1 ? matchers[0] : .all(matchers)
         }
     }
 
-    private func objectMatcher(_ pairs: [YAMLNode.Pair], extraNames: Set<String>) -> Matcher? {
+    private func objectMatcher(_ pairs: [YAMLNode.Pair], at node: YAMLNode, extraNames: Set<String>, type: OCPPType?, field: String) -> Matcher? {
+        let (ok, types) = fieldTypes(of: type, for: node, pairs: pairs, field: field, requireAll: false)
+        guard ok else { return nil }
         var fields: [Matcher.Field] = []
         var failed = false
         for pair in pairs {
@@ -42,7 +48,11 @@ extension DocumentReader {
                 failed = true
                 continue
             }
-            if let matcher = matcher(pair.value, extraNames: extraNames) {
+            if let types, types[key] == nil {
+                failed = true
+                continue
+            }
+            if let matcher = matcher(pair.value, extraNames: extraNames, type: types?[key], field: key) {
                 fields.append(Matcher.Field(key: key, matcher: matcher))
             } else {
                 failed = true
@@ -51,14 +61,16 @@ extension DocumentReader {
         return failed ? nil : .object(fields)
     }
 
-    private func operatorMatcher(_ pair: YAMLNode.Pair, extraNames: Set<String>) -> Matcher? {
+    private func operatorMatcher(_ pair: YAMLNode.Pair, extraNames: Set<String>, type: OCPPType?, field: String) -> Matcher? {
+        var element: OCPPType?
+        if case .array(let elementType, _) = type { element = elementType }
         let name = pair.key.scalar?.text ?? ""
         let value = pair.value
         switch name {
         case "$type":
             return choice(value, what: "$type", of: Matcher.ValueType.self).map(Matcher.type)
         case "$eq", "$ne", "$gt", "$gte", "$lt", "$lte":
-            guard let comparison = Matcher.Comparison(rawValue: name), let bound = template(value, extraNames: extraNames) else { return nil }
+            guard let comparison = Matcher.Comparison(rawValue: name), let bound = template(value, extraNames: extraNames, type: type, field: field) else { return nil }
             return .compare(comparison, bound)
         case "$regex":
             guard let pattern = string(value, what: "$regex") else { return nil }
@@ -74,7 +86,7 @@ extension DocumentReader {
                 error("$oneOf must be a non-empty list of values, found \(describe(value))", at: value.location)
                 return nil
             }
-            let options = items.compactMap { template($0, extraNames: extraNames) }
+            let options = items.compactMap { template($0, extraNames: extraNames, type: type, field: field) }
             return options.count == items.count ? .oneOf(options) : nil
         case "$absent", "$exists", "$any":
             guard let flag = bool(value, what: name) else { return nil }
@@ -91,21 +103,21 @@ extension DocumentReader {
                 error("$contains takes a list of element patterns or a string, found \(describe(value))", at: value.location)
                 return nil
             }
-            let matchers = items.compactMap { matcher($0, extraNames: extraNames) }
+            let matchers = items.compactMap { matcher($0, extraNames: extraNames, type: element, field: field) }
             return matchers.count == items.count ? .contains(matchers) : nil
         case "$unordered":
             guard let items = value.sequence else {
                 error("$unordered takes a list of element patterns, found \(describe(value))", at: value.location)
                 return nil
             }
-            let matchers = items.compactMap { matcher($0, extraNames: extraNames) }
+            let matchers = items.compactMap { matcher($0, extraNames: extraNames, type: element, field: field) }
             return matchers.count == items.count ? .unordered(matchers) : nil
         case "$each":
-            return matcher(value, extraNames: extraNames).map(Matcher.each)
+            return matcher(value, extraNames: extraNames, type: element, field: field).map(Matcher.each)
         case "$exact":
-            return template(value, extraNames: extraNames).map(Matcher.exact)
+            return template(value, extraNames: extraNames, type: type, field: field).map(Matcher.exact)
         case "$not":
-            return matcher(value, extraNames: extraNames).map(Matcher.not)
+            return matcher(value, extraNames: extraNames, type: type, field: field).map(Matcher.not)
         default:
             error("unknown matcher operator '\(name)'", at: pair.key.location, hint: NameSuggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
             return nil

@@ -1,3 +1,4 @@
+import OCPP
 import YAML
 
 extension DocumentReader {
@@ -56,10 +57,11 @@ extension DocumentReader {
         var result = Requirements()
         result.security = fields["security"].flatMap { choice($0, what: "security mode", of: SecurityMode.self) }
         result.messages = fields["messages"].flatMap { names($0, what: "messages") } ?? []
+        if let messagesNode = fields["messages"] { checkMessageNames(result.messages, in: messagesNode) }
         result.profiles = fields["profiles"].flatMap { names($0, what: "profiles") } ?? []
-        for (index, profile) in result.profiles.enumerated() where !FeatureProfileNames.names.contains(profile) {
+        for (index, profile) in result.profiles.enumerated() where !FeatureProfile.allCases.map(\.rawValue).contains(profile) {
             let location = fields["profiles"]?.sequence?[safe: index]?.location ?? fields.location
-            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: NameSuggestions.didYouMean(profile, in: FeatureProfileNames.names) ?? "profiles are \(FeatureProfileNames.names.joined(separator: ", "))")
+            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: NameSuggestions.didYouMean(profile, in: FeatureProfile.allCases.map(\.rawValue)) ?? "profiles are \(FeatureProfile.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         result.connectors = fields["connectors"].flatMap { integer($0, what: "connectors", in: 1...100) }
         result.fixedCable = fields["fixed-cable"].flatMap { bool($0, what: "fixed-cable") }
@@ -106,8 +108,9 @@ extension DocumentReader {
         var result: [String: Reply] = [:]
         for pair in pairs {
             guard let action = name(pair.key, what: "an action name") else { continue }
+            let known = catalogAction(action, at: pair.key, sentBy: .chargePoint, verb: "replies")
             guard let fields = fields(of: pair.value, allowed: LanguageKeys.reply, what: "a 'replies' entry") else { continue }
-            switch reply(fields, what: "a 'replies' entry") {
+            switch reply(fields, what: "a 'replies' entry", action: known) {
             case .some(.some(let reply)): result[action] = reply
             case .some(.none): error("a 'replies' entry needs 'reply:', 'reply-error:', 'no-reply:' or 'reply-raw:'", at: pair.value.location)
             case .none: break

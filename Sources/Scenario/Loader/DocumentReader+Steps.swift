@@ -1,3 +1,4 @@
+import OCPP
 import YAML
 
 /// Step-level defaults that come from the scenario (`within:`) rather than the step.
@@ -73,8 +74,9 @@ extension DocumentReader {
                 : .expectReconnect(within: bound ?? Defaults.reconnectWithin)
         case "expect-none":
             guard let actionName = name(value, what: "expect-none") else { return nil }
+            let action = actionName == "any" ? nil : catalogAction(actionName, at: value, sentBy: .chargePoint, verb: "expect-none")
             guard let forNode = required("for", in: fields, what: "an 'expect-none' step"), let length = duration(forNode, what: "for") else { return nil }
-            let match = fields["match"].flatMap { matcher($0) }
+            let match = fields["match"].flatMap { matcher($0, type: action.map { .object($0.request) }) }
             return .expectNone(ExpectNone(action: actionName == "any" ? nil : actionName, match: match, duration: length))
         case "action": return action(value, fields: fields).map(Step.Kind.action)
         case "any-order":
@@ -118,8 +120,19 @@ extension DocumentReader {
 
     private func send(_ value: YAMLNode, fields: Fields, defaults: StepDefaults) -> Send? {
         guard let actionName = name(value, what: "send") else { return nil }
-        let payload = fields["with"].map { template($0) } ?? .constant(.object(.init()))
-        let match = fields["match"].flatMap { matcher($0) }
+        let invalid = fields["invalid"].flatMap { bool($0, what: "invalid") } ?? false
+        let action = catalogAction(actionName, at: value, sentBy: .centralSystem, verb: "send")
+        let requestType = invalid ? nil : action.map { OCPPType.object($0.request) }
+        let payload: Template?
+        if let withNode = fields["with"] {
+            payload = template(withNode, type: requestType, requireAll: true)
+        } else {
+            if let action, !invalid, !action.request.requiredFieldNames.isEmpty {
+                error("\(action.request.name) needs \(action.request.requiredFieldNames.map { "'\($0)'" }.joined(separator: ", ")); add 'with:'", at: value.location)
+            }
+            payload = .constant(.object(.init()))
+        }
+        let match = fields["match"].flatMap { matcher($0, type: action.map { .object($0.response) }) }
         let matchError = fields["match-error"].flatMap { node -> Matcher? in
             guard self.fields(of: node, allowed: LanguageKeys.replyError, what: "match-error") != nil else { return nil }
             return matcher(node)
@@ -128,7 +141,6 @@ extension DocumentReader {
             error("a send cannot have both 'match:' and 'match-error:'", at: fields.keyNode("match-error")?.location ?? fields.location)
         }
         let within = fields["within"].flatMap { duration($0, what: "within") } ?? defaults.within ?? Defaults.sendWithin
-        let invalid = fields["invalid"].flatMap { bool($0, what: "invalid") } ?? false
         let captured = fields["capture"].map { captures($0, roots: ["payload", "result"]) } ?? []
         guard let payload else { return nil }
         return Send(action: actionName, payload: payload, match: match, matchError: matchError, captures: captured, within: within, invalid: invalid)
@@ -136,8 +148,9 @@ extension DocumentReader {
 
     private func expect(_ value: YAMLNode, fields: Fields, defaults: StepDefaults) -> Expect? {
         guard let actionName = name(value, what: "expect") else { return nil }
-        let match = fields["match"].flatMap { matcher($0) }
-        let reply = reply(fields, what: "an 'expect' step")
+        let action = catalogAction(actionName, at: value, sentBy: .chargePoint, verb: "expect")
+        let match = fields["match"].flatMap { matcher($0, type: action.map { .object($0.request) }) }
+        let reply = reply(fields, what: "an 'expect' step", action: action)
         let within = fields["within"].flatMap { duration($0, what: "within") } ?? defaults.within ?? Defaults.expectWithin
         let optional = fields["optional"].flatMap { bool($0, what: "optional") } ?? false
         let captured = fields["capture"].map { captures($0, roots: ["payload", "reply"]) } ?? []
@@ -179,7 +192,7 @@ extension DocumentReader {
     }
 
     /// The reply keys of an `expect` step or a `replies` entry; `.some(nil)` when none is given.
-    func reply(_ fields: Fields, what: String) -> Reply?? {
+    func reply(_ fields: Fields, what: String, action: OCPPAction?) -> Reply?? {
         let given = fields.present(["reply", "reply-error", "no-reply", "reply-raw"])
         if given.count > 1 {
             error("\(what) can answer one way only, found '\(given[0])' and '\(given[1])'", at: fields.keyNode(given[1])?.location ?? fields.location)
@@ -195,7 +208,7 @@ extension DocumentReader {
         let location = fields.keyNode(key)?.location ?? fields.location
         switch key {
         case "reply":
-            guard let payload = template(node, extraNames: ["payload"]) else { return nil }
+            guard let payload = template(node, extraNames: ["payload"], type: action.map { .object($0.response) }, requireAll: true) else { return nil }
             return Reply(.result(payload), delay: delay, location: location)
         case "no-reply":
             guard let flag = bool(node, what: "no-reply") else { return nil }

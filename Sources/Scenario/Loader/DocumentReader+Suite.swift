@@ -1,3 +1,4 @@
+import OCPP
 import YAML
 
 extension DocumentReader {
@@ -24,6 +25,7 @@ extension DocumentReader {
         let ids = scenarios.map(\.metadata.id)
         let rules = fields["verdict"].map { verdictRules($0, ids: ids) } ?? []
         let optional = fields["optional-messages"].flatMap { names($0, what: "optional-messages") } ?? []
+        if let optionalNode = fields["optional-messages"] { checkMessageNames(optional, in: optionalNode) }
         return Suite(name: title, id: id, description: description, given: given, scenarios: scenarios, rules: rules, optionalMessages: optional, file: file, location: root.location)
     }
 
@@ -41,7 +43,9 @@ extension DocumentReader {
                 continue
             }
             guard let list = names(value, what: key) else { continue }
-            if key != "messages" {
+            if key == "messages" {
+                checkMessageNames(list, in: value)
+            } else {
                 for (index, pattern) in list.enumerated() where !ids.contains(where: { VerdictRule.pattern(pattern, selects: $0) }) {
                     let location = value.sequence?[safe: index]?.location ?? value.location
                     error("no scenario of the suite has id '\(pattern)'", at: location, hint: NameSuggestions.didYouMean(pattern, in: ids))

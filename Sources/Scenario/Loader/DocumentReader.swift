@@ -1,3 +1,4 @@
+import OCPP
 import Foundation
 import YAML
 
@@ -7,12 +8,15 @@ import YAML
 /// reported where it is written.
 final class DocumentReader {
     let file: String
+    /// The OCPP catalog that action names and payloads are checked against; `nil` skips those checks.
+    let catalog: OCPPCatalog?
     private(set) var diagnostics: [Diagnostic] = []
     /// Names defined so far: `given`, captures of earlier steps, loop variables, runner-provided names.
     var scope: Set<String> = Environment.runnerProvidedNames
 
-    init(file: String) {
+    init(file: String, catalog: OCPPCatalog?) {
         self.file = file
+        self.catalog = catalog
     }
 
     func error(_ message: String, at location: Location, hint: String? = nil) {

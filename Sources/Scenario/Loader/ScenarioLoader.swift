@@ -1,3 +1,4 @@
+public import OCPP
 public import YAML
 
 /// Loads scenario, fixture and suite files into checked ASTs, reporting every problem with its location.
@@ -7,12 +8,12 @@ public import YAML
 /// for diagnostic in result.diagnostics { print(diagnostic) }   // file:line:column: error: message
 /// ```
 public struct ScenarioLoader: Sendable {
-    /// Checks actions and payload fields against the OCPP catalog when set.
-    public var catalog: (any MessageCatalog)?
+    /// Checks actions and payload fields against this catalog (OCPP 1.6 by default); `nil` skips those checks.
+    public var catalog: OCPPCatalog?
     /// Bounds on each file's size, nesting and alias expansion.
     public var limits: YAMLLimits
 
-    public init(catalog: (any MessageCatalog)? = nil, limits: YAMLLimits = .standard) {
+    public init(catalog: OCPPCatalog? = .v16, limits: YAMLLimits = .standard) {
         self.catalog = catalog
         self.limits = limits
     }
@@ -51,7 +52,7 @@ final class LoadSession {
         case failed
     }
 
-    let catalog: (any MessageCatalog)?
+    let catalog: OCPPCatalog?
     let limits: YAMLLimits
     var diagnostics: [Diagnostic] = []
     private var entries: [String: Entry] = [:]
@@ -60,7 +61,7 @@ final class LoadSession {
     private var chain: [(path: String, key: String)] = []
     private var keys: [String: String] = [:]
 
-    init(catalog: (any MessageCatalog)?, limits: YAMLLimits) {
+    init(catalog: OCPPCatalog?, limits: YAMLLimits) {
         self.catalog = catalog
         self.limits = limits
     }
@@ -95,7 +96,7 @@ final class LoadSession {
             diagnostics.append(error.diagnostic)
             return .failed
         }
-        let reader = DocumentReader(file: file)
+        let reader = DocumentReader(file: file, catalog: catalog)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         PlainYAMLCheck.report(in: root, to: reader)
         let kind = DocumentKind.of(root, reader: reader)
@@ -105,7 +106,6 @@ final class LoadSession {
             guard let scenario = reader.scenario(root, kind: scenarioKind, defaultID: defaultID, include: { path, location in
                 self.include(path, from: file, at: location)
             }) else { return .failed }
-            if let catalog { reader.append(CatalogCheck(catalog: catalog).check(scenario)) }
             return .scenario(scenario)
         case .suite:
             let suite = reader.suite(root, defaultID: defaultID, loadScenarios: { path, location in
@@ -119,9 +119,16 @@ final class LoadSession {
         }
     }
 
+    /// Longest chain of files including one another (keeps the loader's recursion bounded).
+    static let maximumIncludeDepth = 32
+
     /// A `uses:` target: loaded, cycle-checked, and required to be a scenario or fixture.
     private func include(_ path: String, from file: String, at location: Location) -> Scenario? {
         let target = PathText.resolve(path, from: file)
+        if chain.count >= Self.maximumIncludeDepth {
+            diagnostics.append(.error("includes nest more than \(Self.maximumIncludeDepth) files deep", at: location, hint: "flatten the chain of 'uses:'"))
+            return nil
+        }
         let targetKey = key(target)
         if let index = chain.firstIndex(where: { $0.key == targetKey }) {
             let cycle = (chain[index...].map(\.path) + [target]).joined(separator: " → ")

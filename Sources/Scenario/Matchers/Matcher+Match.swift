@@ -3,7 +3,7 @@ public import OCPP
 extension Matcher {
     /// Every way `value` (nil: absent) fails the matcher; empty means it matches.
     public func match(_ value: JSONValue?, in environment: Environment) -> [Mismatch] {
-        match(value, at: PayloadPath.root, in: environment)
+        match(value, at: JSONPath.root, in: environment)
     }
 
     /// Whether `value` matches.
@@ -11,7 +11,7 @@ extension Matcher {
         match(value, in: environment).isEmpty
     }
 
-    func match(_ value: JSONValue?, at path: String, in environment: Environment) -> [Mismatch] {
+    func match(_ value: JSONValue?, at path: JSONPath, in environment: Environment) -> [Mismatch] {
         func miss(_ wanted: String) -> [Mismatch] {
             [Mismatch(path: path, wanted: wanted, got: Self.show(value))]
         }
@@ -36,14 +36,14 @@ extension Matcher {
             }
         case .object(let fields):
             guard case .object(let object) = value else { return miss("an object") }
-            return fields.flatMap { $0.matcher.match(object[$0.key], at: PayloadPath.member(path, $0.key), in: environment) }
+            return fields.flatMap { $0.matcher.match(object[$0.key], at: path.appending(key: $0.key), in: environment) }
         case .array(let elements):
             guard case .array(let actual) = value else { return miss("an array of \(elements.count)") }
             guard actual.count == elements.count else {
                 return [Mismatch(path: path, wanted: "\(elements.count) element\(elements.count == 1 ? "" : "s")", got: "\(actual.count): \(Self.show(value))")]
             }
             return zip(elements, actual).enumerated().flatMap { index, pair in
-                pair.0.match(pair.1, at: PayloadPath.element(path, index), in: environment)
+                pair.0.match(pair.1, at: path.appending(index: index), in: environment)
             }
         case .type(let type):
             return type.admits(value) ? [] : miss(type.rawValue == "integer" || type.rawValue == "array" ? "an \(type.rawValue)" : "a \(type.rawValue)")
@@ -88,7 +88,9 @@ extension Matcher {
             case .object(let object): count = object.count
             default: return miss("a string, array or object with length \(inner.summary(in: environment))")
             }
-            return inner.match(.integer(count), at: "len(\(path))", in: environment)
+            return inner.match(.integer(count), at: path, in: environment).map {
+                Mismatch(path: $0.path, wanted: "length \($0.wanted)", got: "length \($0.got)")
+            }
         case .containsText(let template):
             switch evaluate(template, in: environment, at: path) {
             case .failed(let mismatch): return [mismatch]
@@ -113,7 +115,7 @@ extension Matcher {
             }
         case .each(let inner):
             guard case .array(let actual) = value else { return miss("an array") }
-            return actual.enumerated().flatMap { inner.match($1, at: PayloadPath.element(path, $0), in: environment) }
+            return actual.enumerated().flatMap { inner.match($1, at: path.appending(index: $0), in: environment) }
         case .not(let inner):
             return inner.match(value, at: path, in: environment).isEmpty ? miss("not \(inner.summary(in: environment))") : []
         case .all(let matchers):
@@ -121,7 +123,7 @@ extension Matcher {
         }
     }
 
-    private func evaluate(_ template: Template, in environment: Environment, at path: String) -> Computed {
+    private func evaluate(_ template: Template, in environment: Environment, at path: JSONPath) -> Computed {
         do throws(EvaluationError) {
             return .value(try template.evaluate(in: environment))
         } catch {

@@ -79,7 +79,7 @@ public indirect enum Matcher: Sendable, Hashable {
                 (.boolean, .bool), (.object, .object), (.array, .array), (.null, .null):
                 true
             case (.integer, .decimal(let number)): number == number.rounded() && abs(number) < 1e15
-            case (.datetime, .string(let text)): Timestamp.parse(text) != nil
+            case (.datetime, .string(let text)): RFC3339.check(text) == .valid
             default: false
             }
         }
@@ -88,14 +88,14 @@ public indirect enum Matcher: Sendable, Hashable {
 
 /// One way a value failed a matcher: where, what was wanted, what came.
 public struct Mismatch: Sendable, Hashable, CustomStringConvertible {
-    /// JSON path of the value (`$.idTagInfo.status`).
-    public var path: String
+    /// Where the value is (`/idTagInfo/status`).
+    public var path: JSONPath
     /// What the matcher wanted, in words (`"Accepted"`, `integer >= 0`, `absent`).
     public var wanted: String
     /// What was there (`"Rejected"`, `absent`).
     public var got: String
 
-    public init(path: String, wanted: String, got: String) {
+    public init(path: JSONPath, wanted: String, got: String) {
         self.path = path
         self.wanted = wanted
         self.got = got

@@ -44,10 +44,10 @@ public indirect enum Template: Sendable, Hashable {
 
     /// The value in `environment`. An error names the JSON path of the failing member.
     public func evaluate(in environment: Environment) throws(EvaluationError) -> JSONValue {
-        try evaluate(in: environment, at: PayloadPath.root)
+        try evaluate(in: environment, at: JSONPath.root)
     }
 
-    private func evaluate(in environment: Environment, at path: String) throws(EvaluationError) -> JSONValue {
+    private func evaluate(in environment: Environment, at path: JSONPath) throws(EvaluationError) -> JSONValue {
         switch self {
         case .constant(let value):
             return value
@@ -56,21 +56,21 @@ public indirect enum Template: Sendable, Hashable {
                 return try interpolation.evaluate(in: environment)
             } catch {
                 var located = error
-                if located.path.isEmpty { located.path = path }
+                if located.path == nil { located.path = path }
                 throw located
             }
         case .array(let elements):
             var values: [JSONValue] = []
             values.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                values.append(try element.evaluate(in: environment, at: PayloadPath.element(path, index)))
+                values.append(try element.evaluate(in: environment, at: path.appending(index: index)))
             }
             return .array(values)
         case .object(let members):
             var object: [JSONObject.Member] = []
             object.reserveCapacity(members.count)
             for member in members {
-                object.append(JSONObject.Member(key: member.key, value: try member.value.evaluate(in: environment, at: PayloadPath.member(path, member.key))))
+                object.append(JSONObject.Member(key: member.key, value: try member.value.evaluate(in: environment, at: path.appending(key: member.key))))
             }
             return .object(JSONObject(object))
         }

@@ -7,7 +7,7 @@ public enum WebSocketClient {
     public static func connect(to url: String, configuration: Configuration = .init(),
                                on loop: EventLoop = .shared) async throws -> WebSocketConnection {
         let target = try ClientTarget(url)
-        let tls = try target.secure ? TLSContext.client(configuration.tls) : nil
+        let tls = try target.secure ? TLSContext.cachedClient(configuration.tls) : nil
         let address: SocketAddress
         do {
             address = try SocketAddress.resolve(host: target.host, port: target.port)

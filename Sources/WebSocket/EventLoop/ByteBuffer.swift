@@ -12,10 +12,6 @@ struct ByteBuffer {
         storage.append(contentsOf: bytes)
     }
 
-    mutating func append(contentsOf bytes: ArraySlice<UInt8>) {
-        storage.append(contentsOf: bytes)
-    }
-
     /// The unread bytes.
     var readable: ArraySlice<UInt8> { storage[readIndex...] }
 
@@ -28,13 +24,5 @@ struct ByteBuffer {
             storage.removeFirst(readIndex)
             readIndex = 0
         }
-    }
-
-    /// Removes and returns all unread bytes.
-    mutating func takeAll() -> ArraySlice<UInt8> {
-        let taken = readable
-        storage = []
-        readIndex = 0
-        return taken
     }
 }

@@ -156,6 +156,9 @@ final class Channel: EventHandler {
                     unreported = 0
                     delegate?.channelDidRead(self)
                 }
+                // A short plain read drained the socket (level-triggered epoll reports any later data). TLS must be
+                // read until WANT_READ: decrypted bytes can wait inside OpenSSL where epoll cannot see them.
+                if tls == nil && count > 0 && count < loop.scratch.count { break reading }
             case .wantRead:
                 break reading
             case .wantWrite:

@@ -1,16 +1,3 @@
-/// One HTTP header field as received or sent.
-public struct HTTPHeader: Sendable, Hashable, CustomStringConvertible {
-    public var name: String
-    public var value: String
-
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
-    }
-
-    public var description: String { "\(name): \(value)" }
-}
-
 /// The start line and header fields of an HTTP/1.1 request or response.
 struct HTTPHead {
     var startLine: String
@@ -35,86 +22,6 @@ struct HTTPHead {
     }
 }
 
-/// Reads an HTTP head from received bytes, defensively: bounded size, bounded field count, no line folding.
-enum HTTPHeadParser {
-    enum Outcome {
-        case incomplete
-        case complete(HTTPHead, consumed: Int)
-        /// Over `limit` bytes or too many fields (431).
-        case tooLarge(String)
-        /// Not an HTTP head (400).
-        case malformed(String)
-    }
-
-    static let maximumFieldCount = 100
-
-    static func parse(_ bytes: ArraySlice<UInt8>, limit: Int) -> Outcome {
-        guard let end = headEnd(bytes) else {
-            if bytes.count > limit { return .tooLarge("the request head exceeds \(limit) bytes") }
-            if let violation = earlyViolation(bytes) { return .malformed(violation) }
-            return .incomplete
-        }
-        if end - bytes.startIndex > limit { return .tooLarge("the request head exceeds \(limit) bytes") }
-        let lines = bytes[bytes.startIndex..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { line in line.last == UInt8(ascii: "\r") ? line.dropLast() : line }
-            .filter { !$0.isEmpty }
-        guard let first = lines.first else { return .malformed("empty request") }
-        if let violation = earlyViolation(bytes) { return .malformed(violation) }
-        var headers: [HTTPHeader] = []
-        for line in lines.dropFirst() {
-            guard line.first != UInt8(ascii: " ") && line.first != UInt8(ascii: "\t") else {
-                return .malformed("obsolete header line folding")
-            }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
-                return .malformed("header line without a colon: \(String(decoding: line.prefix(80), as: UTF8.self))")
-            }
-            let name = String(decoding: line[line.startIndex..<colon], as: UTF8.self)
-            guard !name.isEmpty, name.utf8.allSatisfy(isTokenByte) else {
-                return .malformed("invalid header name \"\(name.prefix(80))\"")
-            }
-            let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces()
-            headers.append(HTTPHeader(name, value))
-            if headers.count > maximumFieldCount { return .tooLarge("more than \(maximumFieldCount) header fields") }
-        }
-        return .complete(HTTPHead(startLine: String(decoding: first, as: UTF8.self), headers: headers),
-                         consumed: end - bytes.startIndex)
-    }
-
-    /// The index just past the empty line that ends the head, if present.
-    private static func headEnd(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex
-        while let newline = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) {
-            let next = newline + 1
-            if next < bytes.endIndex && bytes[next] == UInt8(ascii: "\n") { return next + 1 }
-            if next + 1 < bytes.endIndex && bytes[next] == UInt8(ascii: "\r") && bytes[next + 1] == UInt8(ascii: "\n") {
-                return next + 2
-            }
-            index = next
-            if index >= bytes.endIndex { break }
-        }
-        return nil
-    }
-
-    /// Rejects a non-HTTP stream before it is complete (TLS hello on a ws port, binary garbage).
-    private static func earlyViolation(_ bytes: ArraySlice<UInt8>) -> String? {
-        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
-        if let bad = firstLine.first(where: { $0 < 0x20 || $0 >= 0x7F }) {
-            if bytes.first == 0x16 { return "a TLS handshake arrived on a plain ws:// endpoint" }
-            return "byte 0x\(String(bad, radix: 16)) in the request line"
-        }
-        return nil
-    }
-
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-        }
-    }
-}
-
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
@@ -122,31 +29,5 @@ extension StringProtocol {
         guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
               let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
         return String(decoding: bytes[first...last], as: UTF8.self)
-    }
-}
-
-/// Composes HTTP/1.1 responses and requests.
-enum HTTPWriter {
-    static func head(_ startLine: String, _ headers: [HTTPHeader], body: String = "") -> [UInt8] {
-        var text = startLine + "\r\n"
-        for header in headers { text += "\(header.name): \(header.value)\r\n" }
-        text += "\r\n" + body
-        return Array(text.utf8)
-    }
-
-    static func reasonPhrase(_ status: Int) -> String {
-        switch status {
-        case 101: "Switching Protocols"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 408: "Request Timeout"
-        case 426: "Upgrade Required"
-        case 431: "Request Header Fields Too Large"
-        case 505: "HTTP Version Not Supported"
-        default: "Error"
-        }
     }
 }

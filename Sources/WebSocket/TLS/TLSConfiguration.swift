@@ -20,7 +20,7 @@ public struct TLSServerConfiguration: Sendable {
 }
 
 /// TLS settings of a ``WebSocketClient`` for wss:// URLs.
-public struct TLSClientConfiguration: Sendable {
+public struct TLSClientConfiguration: Sendable, Hashable {
     /// PEM file with the CA(s) the server certificate must chain to; `nil` uses the system's default trust store.
     public var caFile: String?
     /// Check that the server certificate names the URL's host (DNS name or IP address).

@@ -1,5 +1,4 @@
 import COpenSSL
-import CTLSShim
 import Glibc
 
 /// One `SSL*`, owned by the loop thread of its channel.
@@ -75,37 +74,4 @@ final class TLSSession {
         }
         return details
     }
-}
-
-/// Reading `X509_NAME`s.
-enum X509Names {
-    static func oneLine(_ name: OpaquePointer?) -> String? {
-        guard let name, let bio = BIO_new(BIO_s_mem()) else { return nil }
-        defer { BIO_free(bio) }
-        guard X509_NAME_print_ex(bio, name, 0, ctls_xn_flag_rfc2253()) >= 0 else { return nil }
-        var pointer: UnsafeMutablePointer<CChar>?
-        let length = BIO_ctrl(bio, BIO_CTRL_INFO, 0, &pointer)
-        guard let pointer, length > 0 else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    static func commonName(_ name: OpaquePointer?) -> String? {
-        guard let name else { return nil }
-        let index = X509_NAME_get_index_by_NID(name, NID_commonName, -1)
-        guard index >= 0, let entry = X509_NAME_get_entry(name, index), let data = X509_NAME_ENTRY_get_data(entry) else { return nil }
-        guard let bytes = ASN1_STRING_get0_data(data) else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(ASN1_STRING_length(data))), as: UTF8.self)
-    }
-}
-
-/// What TLS a connection uses.
-public struct TLSDetails: Sendable, Hashable {
-    /// "TLSv1.3", "TLSv1.2".
-    public var version: String
-    /// OpenSSL's cipher name, e.g. "TLS_AES_256_GCM_SHA384".
-    public var cipher: String
-    /// The peer certificate's subject in RFC 2253 form, when the peer presented one.
-    public var peerCertificateSubject: String?
-    /// The peer certificate's common name.
-    public var peerCommonName: String?
 }

@@ -127,6 +127,19 @@ struct TransactionTests {
         #expect(station.payloads("StartTransaction").first?["connectorId"] == 1)
     }
 
+    @Test("The stop button ends the transaction with reason Local and no idTag; without a transaction it is refused")
+    func pressStop() throws {
+        var station = Self.booted()
+        #expect(throws: PhysicalActionError.self) { try station.perform(.pressStop(connector: 1)) }
+        try station.perform(.plug(connector: 1))
+        try station.perform(.presentIdTag("TAG-1", connector: 1))
+        try station.perform(.pressStop(connector: 1))
+        let stop = try #require(station.payloads("StopTransaction").first)
+        #expect(stop["reason"] == "Local")
+        #expect(stop["idTag"] == nil)
+        #expect(station.connector(1)?.status == .finishing)
+    }
+
     @Test("UnlockConnector ends the transaction with UnlockCommand; an unknown connector is NotSupported")
     func unlock() throws {
         var station = Self.booted()

@@ -35,11 +35,14 @@ func expectBooted(_ centralSystem: CentralSystemHarness, connectors: Int = 2) as
     }
 }
 
-/// Plugs connector 1 and presents TAG-1 there; returns the StartTransaction the central system got.
+/// Plugs connector 1 and presents TAG-1 there; returns the StartTransaction the central system got, once the
+/// station has its answer.
 @discardableResult
 func startCharging(_ emulator: ChargePointEmulator, _ centralSystem: CentralSystemHarness,
                    connector: Int = 1) async throws -> CentralSystemHarness.Received? {
     try await emulator.perform(.plug(connector: connector))
     try await emulator.perform(.presentIdTag("TAG-1", connector: connector))
-    return await centralSystem.expect("StartTransaction", timeout: .seconds(5))
+    let start = await centralSystem.expect("StartTransaction", timeout: .seconds(5))
+    #expect(await emulator.waitUntil(timeout: .seconds(5)) { $0.connector(connector)?.transactionId != nil })
+    return start
 }

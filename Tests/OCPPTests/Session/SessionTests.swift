@@ -138,6 +138,7 @@ struct SessionTests {
         let closure = await session.waitUntilClosed()
         #expect(closure.wasClean == false)
         #expect(await calls.next() == nil)
+        #expect(await calls.finished, "the incoming stream should have ended, not timed out")
         #expect(await session.call("ClearCache", [:]) == .disconnected)
         let unanswered = await session.findings.filter { $0.kind == .unansweredCall }
         #expect(unanswered.map(\.sender) == [.chargePoint])

@@ -1,0 +1,133 @@
+import Foundation
+import OCPP
+import Scenario
+
+extension ScenarioRun {
+    /// `wait`: let run time pass; the station's CALLs are answered meanwhile.
+    func runWait(_ duration: Duration) async -> StepReport {
+        let deadline = min(context.deadline(after: duration), scenarioDeadline)
+        do {
+            try await Task.sleep(until: deadline, clock: .continuous)
+        } catch {
+            return .interrupted
+        }
+        return .passed("waited \(DurationText.format(duration))")
+    }
+
+    /// The lateness `hold` allows a heartbeat when the step names none: a tenth of the interval, at least 5 s.
+    static func defaultTolerance(for interval: Duration) -> Duration {
+        max(interval / 10, .seconds(5))
+    }
+
+    /// `hold`: the connection stays up for the duration, and heartbeats come on the agreed interval (± tolerance);
+    /// the heartbeats are taken by this step.
+    func runHold(_ hold: Hold, begin: Int) async -> StepReport {
+        let channel = context.channel
+        guard let connection = await channel.currentConnectionId else {
+            return .failed(StepFailure(message: "the station is not connected at the start of the hold"))
+        }
+        let agreed = await channel.agreedHeartbeatInterval
+        let interval = hold.heartbeatInterval ?? agreed
+        let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
+        let end = min(context.deadline(after: hold.duration), scenarioDeadline)
+        var lastBeat = ContinuousClock.now
+        var heartbeats = 0
+        var messageIds: [String] = []
+        var position = begin
+        let isHeartbeat: @Sendable (CallEntry) -> Bool = { $0.action == "Heartbeat" && $0.connectionId == connection }
+        while true {
+            let seen = await channel.mark
+            for (index, event) in await channel.events(from: position) {
+                position = index + 1
+                if case .disconnected(let id, let description) = event, id == connection {
+                    return .failed(StepFailure(message: "the connection closed during the hold (after \(heartbeats) heartbeats): \(description)"),
+                                   messageIds: messageIds)
+                }
+                if let entry = event.call, isHeartbeat(entry) {
+                    _ = await channel.take(from: index) { $0.call.id == entry.call.id }
+                    heartbeats += 1
+                    messageIds.append(entry.call.id)
+                    lastBeat = .now
+                }
+            }
+            var wake = end
+            if let interval, let tolerance {
+                let due = lastBeat + context.clock.realDuration(of: interval + tolerance)
+                if ContinuousClock.now >= due && due < end {
+                    return .failed(StepFailure(
+                        message: "no Heartbeat for longer than the interval \(DurationText.format(interval)) + tolerance \(DurationText.format(tolerance)) (\(heartbeats) came before)",
+                        expected: "a Heartbeat every \(DurationText.format(interval))", received: "nothing"), messageIds: messageIds)
+                }
+                wake = min(end, due)
+            }
+            if ContinuousClock.now >= end { break }
+            if case .cancelled = await awaitEvent(after: seen, until: wake) { return .interrupted }
+        }
+        let intervalText = interval.map { "heartbeat interval \(DurationText.format($0))" } ?? "no heartbeat interval known"
+        return .passed("connection up for \(DurationText.format(hold.duration)), \(heartbeats) heartbeats (\(intervalText))",
+                       messageIds: messageIds)
+    }
+
+    /// `expect-disconnect`: the station closes the connection (since the previous step began) within the bound.
+    func runExpectDisconnect(within: Duration, window: Int) async -> StepReport {
+        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { event in
+            if case .disconnected(_, let description) = event { return "the station closed the connection: \(description)" }
+            return nil
+        }
+    }
+
+    /// `expect-reconnect`: the station connects again (since the previous step began) within the bound; later steps
+    /// talk to it on the new connection.
+    func runExpectReconnect(within: Duration, window: Int) async -> StepReport {
+        await awaitConnectionEvent(within: within, window: window, what: "connect again") { event in
+            if case .connected(let record) = event { return "the station connected again (\(record.security), \(record.peer))" }
+            return nil
+        }
+    }
+
+    func awaitConnectionEvent(within: Duration, window: Int, what: String,
+                              _ describe: (StationEvent) -> String?) async -> StepReport {
+        let channel = context.channel
+        let deadline = stepDeadline(within)
+        var position = window
+        while true {
+            let seen = await channel.mark
+            for (index, event) in await channel.events(from: position) {
+                position = index + 1
+                if let summary = describe(event) { return .passed(summary) }
+            }
+            switch await awaitEvent(after: seen, until: deadline) {
+            case .event: continue
+            case .cancelled: return .interrupted
+            case .deadline:
+                return .failed(StepFailure(message: "the station did not \(what) \(boundText(within, deadline: deadline))",
+                                           expected: "the station to \(what)", received: "nothing"))
+            }
+        }
+    }
+
+    /// `expect-none`: no CALL of the action (matching `match:`), or none at all, for the duration from this step on.
+    func runExpectNone(_ none: ExpectNone, begin: Int) async -> StepReport {
+        let channel = context.channel
+        let environment = self.environment
+        let forbidden: @Sendable (CallEntry) -> Bool = { entry in
+            (none.action.map { $0 == entry.action } ?? true) && (none.match?.matches(entry.payload, in: environment) ?? true)
+        }
+        let end = min(context.deadline(after: none.duration), scenarioDeadline)
+        let what = none.action ?? "CALL"
+        while true {
+            let seen = await channel.mark
+            let offending = await channel.events(from: begin).compactMap { $0.1.call }.first(where: forbidden)
+            if let offending {
+                return .failed(StepFailure(message: "the station sent \(offending.action) although no \(what) may come for \(DurationText.format(none.duration))",
+                                           expected: "no \(what)", received: offending.payload.jsonText),
+                               messageIds: [offending.call.id])
+            }
+            switch await awaitEvent(after: seen, until: end) {
+            case .event: continue
+            case .cancelled: return .interrupted
+            case .deadline: return .passed("no \(what) for \(DurationText.format(none.duration))")
+            }
+        }
+    }
+}

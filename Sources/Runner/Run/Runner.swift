@@ -1,0 +1,206 @@
+import Foundation
+public import OCPP
+import Scenario
+
+/// Runs a plan against stations: opens the listeners, waits for the stations (or brings the emulator), plays the
+/// plan on each station on its own, and gives the ``RunResult``. Cancel the task that runs it to interrupt (Ctrl-C):
+/// the steps in progress end as interrupted, what is known is returned.
+public struct Runner: Sendable {
+    public var plan: RunPlan
+    public var options: RunOptions
+    /// The listeners to open (for an emulator run, ``LoopbackListeners/configurations``).
+    public var listeners: [ListenerConfiguration]
+    /// The emulator side, with the loopback PKI it connects with; `nil` for live stations.
+    public var emulator: (provider: any StationProvider, loopback: LoopbackListeners)?
+    /// Who performs physical acts on live stations (operator prompts, a hook, or nobody).
+    public var performer: any ActionPerformer
+    public var profile: StationProfile
+    public var observer: any RunObserver
+    /// The run's clock (scaled for `--time-scale`, shared with the emulator).
+    public var clock: any RunClock
+    /// Records every frame (with the `--trace` file as a sink).
+    public var recorder: TraceRecorder
+    /// How long an emulator station has to connect (real time).
+    public var emulatorConnectTimeout: Duration = .seconds(30)
+
+    public init(plan: RunPlan, options: RunOptions, listeners: [ListenerConfiguration],
+                emulator: (provider: any StationProvider, loopback: LoopbackListeners)? = nil,
+                performer: any ActionPerformer = NoActionPerformer(), profile: StationProfile = StationProfile(),
+                observer: any RunObserver = SilentObserver(), clock: any RunClock = ScaledClock(),
+                recorder: TraceRecorder = TraceRecorder()) {
+        self.plan = plan
+        self.options = options
+        self.listeners = listeners
+        self.emulator = emulator
+        self.performer = performer
+        self.profile = profile
+        self.observer = observer
+        self.clock = clock
+        self.recorder = recorder
+    }
+
+    /// The identities the emulator's stations take: `--station-id` (or CP-1), numbered when `--stations` is above 1.
+    public static func emulatorIdentities(_ options: RunOptions) -> [String] {
+        let base = options.stationIdentity ?? "CP-1"
+        let count = max(options.stationCount, 1)
+        guard count > 1 else { return [base] }
+        let stem = base.hasSuffix("-1") ? String(base.dropLast(2)) : base
+        return (1...count).map { "\(stem)-\($0)" }
+    }
+
+    public func run() async -> RunResult {
+        let started = Date()
+        let live = emulator == nil
+        var errors: [String] = []
+        if live && clock.scale != 1 {
+            errors.append("--time-scale works only with the emulator: a live station keeps real time")
+            return RunResult(started: started, ended: Date(), options: options, stations: [], errors: errors)
+        }
+        let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
+        let clock = self.clock
+        let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
+            StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
+                           defaults: DefaultReplies(now: { clock.now }))
+        }
+        let urls: [String]
+        do {
+            urls = try await central.start()
+        } catch {
+            return RunResult(started: started, ended: Date(), options: options, stations: [], errors: ["\(error)"])
+        }
+        let arrivals = ArrivalQueue()
+        let feeder = Task {
+            for await channel in central.arrivals { await arrivals.add(channel) }
+        }
+        let wanted = live ? max(options.stationCount, 1) : Self.emulatorIdentities(options).count
+        observer.handle(.waitingForStations(urls: urls, count: wanted, wait: live ? options.wait : emulatorConnectTimeout))
+        if let emulator {
+            for identity in Self.emulatorIdentities(options) {
+                let mode = plan.entries.first?.scenario.metadata.requirements.security ?? .ws
+                if let problem = await connect(emulator, identity: identity, mode: mode, central: central) {
+                    errors.append(problem)
+                }
+            }
+        }
+        let waitBound = live ? options.wait : emulatorConnectTimeout
+        await awaitStations(arrivals, count: wanted, within: waitBound)
+        let initial = await arrivals.channels
+        if initial.count < wanted {
+            let bound = waitBound.map { " within \(DurationText.format($0))" } ?? ""
+            errors.append(initial.isEmpty
+                ? "no station connected\(bound); stations connect to \(urls.map { $0 + "<identity>" }.joined(separator: " or "))"
+                : "only \(initial.count) of \(wanted) stations connected\(bound)")
+        }
+        var stations: [StationResult] = []
+        if !initial.isEmpty {
+            stations = await runStations(arrivals, initialCount: initial.count, central: central)
+        }
+        feeder.cancel()
+        await central.shutdown()
+        await emulator?.provider.stop()
+        let rejections = await central.rejections
+        let result = RunResult(started: started, ended: Date(), options: options, stations: stations, errors: errors,
+                               handshakeRejections: rejections, interrupted: Task.isCancelled)
+        observer.handle(.runFinished(result))
+        return result
+    }
+
+    /// Waits until `count` stations arrived, or the bound passes (no bound: until cancelled).
+    func awaitStations(_ arrivals: ArrivalQueue, count: Int, within bound: Duration?) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var seen = await arrivals.channels.count
+                while seen < count && !Task.isCancelled {
+                    await arrivals.waitForMore(than: seen)
+                    seen = await arrivals.channels.count
+                }
+            }
+            if let bound {
+                group.addTask { try? await Task.sleep(for: bound) }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Plays the plan on every station: those already there, and any that arrives while others still run.
+    func runStations(_ arrivals: ArrivalQueue, initialCount: Int, central: CentralSystem) async -> [StationResult] {
+        enum Outcome: Sendable {
+            case station(Int, StationResult)
+            case arrival
+        }
+        return await withTaskGroup(of: Outcome.self) { group in
+            var started = 0
+            var running = 0
+            var results: [(Int, StationResult)] = []
+            func start(_ channel: StationChannel) {
+                let order = started
+                started += 1
+                running += 1
+                let runner = stationRunner(for: channel, central: central)
+                group.addTask { .station(order, await runner.run()) }
+            }
+            for channel in await arrivals.channels.prefix(initialCount) { start(channel) }
+            let watch = { @Sendable (count: Int) async -> Outcome in
+                await arrivals.waitForMore(than: count)
+                return .arrival
+            }
+            group.addTask { await watch(initialCount) }
+            while running > 0, let outcome = await group.next() {
+                switch outcome {
+                case .station(let order, let result):
+                    results.append((order, result))
+                    running -= 1
+                case .arrival:
+                    let channels = await arrivals.channels
+                    guard !Task.isCancelled, channels.count > started else { continue }
+                    for channel in channels.dropFirst(started) { start(channel) }
+                    let count = started
+                    group.addTask { await watch(count) }
+                }
+            }
+            group.cancelAll()
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    func stationRunner(for channel: StationChannel, central: CentralSystem) -> StationRunner {
+        let performer = emulator?.provider.performer ?? self.performer
+        let context = InterpreterContext(channel: channel, clock: clock, validator: PayloadValidator(mode: options.validationMode),
+                                         performer: performer, observer: observer, recorder: recorder,
+                                         overrides: options.overrides, profile: profile, live: emulator == nil)
+        var switchMode: (@Sendable (SecurityMode) async -> String?)?
+        if let emulator {
+            let timeout = emulatorConnectTimeout
+            switchMode = { mode in
+                if let problem = await connect(emulator, identity: channel.identity, mode: mode, central: central) { return problem }
+                let deadline = ContinuousClock.now + timeout
+                while ContinuousClock.now < deadline && !Task.isCancelled {
+                    if await channel.isConnected, await channel.currentMode == mode { return nil }
+                    let seen = await channel.mark
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask { await channel.waitForEvent(after: seen) }
+                        group.addTask { try? await Task.sleep(until: deadline, clock: .continuous) }
+                        await group.next()
+                        group.cancelAll()
+                    }
+                }
+                return "the emulator did not connect in \(mode.rawValue) within \(DurationText.format(timeout))"
+            }
+        }
+        return StationRunner(plan: plan, context: context, options: options, switchMode: switchMode)
+    }
+
+    /// Asks the emulator to connect `identity` in `mode`; returns why it could not.
+    func connect(_ emulator: (provider: any StationProvider, loopback: LoopbackListeners), identity: String, mode: SecurityMode,
+                 central: CentralSystem) async -> String? {
+        guard let url = await central.url(for: mode) else { return "no listener serves \(mode.rawValue)" }
+        let endpoint = emulator.loopback.endpoint(identity: identity, mode: mode, listenerURL: url)
+        do {
+            try await emulator.provider.connect(identity: identity, endpoint: endpoint)
+            return nil
+        } catch {
+            return "the emulator could not connect \(identity) in \(mode.rawValue): \(error)"
+        }
+    }
+}

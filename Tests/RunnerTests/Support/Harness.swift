@@ -1,0 +1,45 @@
+import Foundation
+import OCPP
+@testable import Runner
+import Scenario
+import Testing
+
+/// Runs scenario files (given as text) against scripted stations over the runner's real loopback listeners.
+struct Harness {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    /// Loads the files, which must be free of errors.
+    func load(_ files: [String: String]) throws -> LoadResult {
+        for (name, text) in files { try directory.write("scenarios/" + name, text) }
+        let loaded = ScenarioLoader().load(paths: [directory.path + "/scenarios"])
+        try #require(!loaded.hasErrors, "scenario files have errors: \(loaded.errors)")
+        return loaded
+    }
+
+    /// Runs them with the emulator seam played by scripted stations.
+    func run(_ files: [String: String], behaviour: StationBehaviour = StationBehaviour(), options: RunOptions = RunOptions(),
+             profile: StationProfile = StationProfile(), clock: any RunClock = ScaledClock(),
+             observer: any RunObserver = SilentObserver(), seconds: Double = 60) async throws -> RunResult {
+        let loaded = try load(files)
+        let plan = RunPlan(loaded: loaded, only: options.only, skip: options.skip, tags: options.tags)
+        let loopback = try LoopbackListeners(directory: directory.path + "/pki", stations: Runner.emulatorIdentities(options))
+        let provider = ScriptedProvider(behaviour: behaviour)
+        let runner = Runner(plan: plan, options: options, listeners: loopback.configurations,
+                            emulator: (provider, loopback), profile: profile, observer: observer, clock: clock)
+        return try await within(seconds, "the run to finish") { await runner.run() }
+    }
+
+    func remove() { directory.remove() }
+}
+
+extension RunResult {
+    /// The only station's scenario results.
+    var scenarios: [ScenarioResult] { stations.first?.scenarios ?? [] }
+
+    /// The scenario with this id.
+    func scenario(_ id: String) -> ScenarioResult? { scenarios.first { $0.id == id } }
+}
