@@ -30,7 +30,7 @@ struct JSONReportTests {
         let failedStep = try #require(meterValues["steps"]?.arrayValue?.first { $0["outcome"] == .string("failed") })
         #expect(failedStep["location"]?["file"] == .string("scenarios/ev24/meter-values.yaml"))
         #expect(failedStep["failure"]?["mismatches"]?[0]
-                == ["path": "$.transactionId", "wanted": "1001", "got": "absent"])
+                == ["path": "/transactionId", "wanted": "1001", "got": "absent"])
         #expect(station["trace"]?.arrayValue?.count == Fixtures.failing.stations[0].trace.count)
         let coverage = try #require(station["suites"]?[0]?["messages"]?.arrayValue)
         #expect(coverage.first { $0["action"] == .string("MeterValues") }?["valid"] == .bool(false))

@@ -12,7 +12,7 @@ struct JUnitReportTests {
         let xml = report.render(Fixtures.failing)
         #expect(xml.contains("<failure type=\"FAIL\" message=\"scenarios/ev24/meter-values.yaml:"))
         #expect(xml.contains("MeterValues did not match: 1 difference"))
-        #expect(xml.contains("  $.transactionId\n  - wanted 1001\n  + got    absent"))
+        #expect(xml.contains("  /transactionId\n  - wanted 1001\n  + got    absent"))
         #expect(xml.contains("expected a response to RemoteStopTransaction within 30s, none came"))
         let failures = xml.components(separatedBy: "<failure ").count - 1
         // Two scenarios and two suite rules fail.

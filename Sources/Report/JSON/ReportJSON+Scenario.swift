@@ -15,6 +15,7 @@ extension ReportJSON {
             "reason": orNull(scenario.reason),
             "expectedFailure": orNull(scenario.expectedFailure),
             "countsAsFailure": .bool(scenario.countsAsFailure),
+            "requiredMode": orNull(scenario.requiredMode?.rawValue),
             "connectionMode": orNull(scenario.connectionMode?.rawValue),
             "started": time(scenario.started),
             "ended": time(scenario.ended),
@@ -55,7 +56,7 @@ extension ReportJSON {
             "expected": orNull(failure.expected),
             "received": orNull(failure.received),
             "mismatches": .array(failure.mismatches.map { mismatch in
-                ["path": .string(mismatch.path), "wanted": .string(mismatch.wanted), "got": .string(mismatch.got)]
+                ["path": .string(mismatch.path.description), "wanted": .string(mismatch.wanted), "got": .string(mismatch.got)]
             }),
             "violations": .array(failure.violations.map(violation)),
             "lastFrames": .array(failure.lastFrames.map(\.jsonValue)),

@@ -167,7 +167,7 @@ struct SampleRunRecorder {
                         message: "MeterValues did not match: 1 difference",
                         expected: "{ connectorId: 1, transactionId: 1001, meterValue: $each { timestamp: datetime } }",
                         received: payload.jsonText,
-                        mismatches: [Mismatch(path: "$.transactionId", wanted: "1001", got: "absent")])) { trace in
+                        mismatches: [Mismatch(path: JSONPath(pointer: "/transactionId"), wanted: "1001", got: "absent")])) { trace in
                         trace.wait(10)
                         return [trace.stationCall("MeterValues", payload, answer: [:])]
                     }

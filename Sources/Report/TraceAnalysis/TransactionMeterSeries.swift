@@ -1,6 +1,5 @@
 import Foundation
 import OCPP
-import Scenario
 
 /// The meter readings of one transaction, read from a station trace: the register at start (StartTransaction's
 /// `meterStart`), every MeterValues sample of the transaction, the register at stop (StopTransaction's `meterStop` and
@@ -57,7 +56,7 @@ struct TransactionMeterSeries: Sendable, Hashable {
             switch (record.kind, record.sender, record.action) {
             case (.call, .chargePoint, "StartTransaction"):
                 guard case .integer(let connector)? = payload["connectorId"] else { return }
-                let started = payload["timestamp"]?.stringValue.flatMap(Timestamp.parse) ?? record.time
+                let started = payload["timestamp"]?.stringValue.flatMap(StationTimestamp.date) ?? record.time
                 var series = TransactionMeterSeries(
                     transactionId: nil, connectorId: connector, idTag: payload["idTag"]?.stringValue, started: started,
                     energy: [], power: [], startSequence: record.sequence)
@@ -78,7 +77,7 @@ struct TransactionMeterSeries: Sendable, Hashable {
             case (.call, .chargePoint, "StopTransaction"):
                 guard let index = payload["transactionId"].flatMap(transactionIndex(for:)) else { return }
                 addSamples(payload["transactionData"], to: index, fallbackTime: record.time)
-                let stopped = payload["timestamp"]?.stringValue.flatMap(Timestamp.parse) ?? record.time
+                let stopped = payload["timestamp"]?.stringValue.flatMap(StationTimestamp.date) ?? record.time
                 if let meterStop = payload["meterStop"]?.doubleValue {
                     transactions[index].energy.append(Sample(time: stopped, value: meterStop))
                 }
@@ -101,7 +100,7 @@ struct TransactionMeterSeries: Sendable, Hashable {
 
         mutating func addSamples(_ meterValues: JSONValue?, to index: Int, fallbackTime: Date) {
             for meterValue in meterValues?.arrayValue ?? [] {
-                let time = meterValue["timestamp"]?.stringValue.flatMap(Timestamp.parse) ?? fallbackTime
+                let time = meterValue["timestamp"]?.stringValue.flatMap(StationTimestamp.date) ?? fallbackTime
                 for sampled in meterValue["sampledValue"]?.arrayValue ?? [] {
                     guard sampled["phase"] == nil, let reading = MeterReading(sampled) else { continue }
                     let sample = Sample(time: time, value: reading.value)

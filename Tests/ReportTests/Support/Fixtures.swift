@@ -34,7 +34,7 @@ enum Fixtures {
            let stepIndex = station.scenarios[index].steps.firstIndex(where: { $0.outcome == .failed }) {
             station.scenarios[index].steps[stepIndex].failure?.received = hostile
             station.scenarios[index].steps[stepIndex].failure?.mismatches.append(
-                Mismatch(path: "$.info", wanted: "\"ok\"", got: hostile))
+                Mismatch(path: JSONPath(pointer: "/info"), wanted: "\"ok\"", got: hostile))
         }
         run.stations[0] = station
         return run
