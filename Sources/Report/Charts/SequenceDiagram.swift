@@ -34,26 +34,28 @@ struct SequenceDiagram {
          problems: [(time: Date, title: String, message: String, anchor: String)]) {
         self.start = start
         self.stationName = stationName
-        var rows: [Row] = []
+        // Frames in trace order; each problem goes after the last frame that came before it.
+        var timed: [(time: Date, row: Row)] = []
         var pending = problems.sorted { $0.time < $1.time }[...]
-        var previous = start
         for record in records {
             while let problem = pending.first, problem.time < record.time {
-                rows.append(.stepProblem(title: problem.title, message: problem.message, anchor: problem.anchor))
+                timed.append((problem.time, .stepProblem(title: problem.title, message: problem.message, anchor: problem.anchor)))
                 pending = pending.dropFirst()
             }
-            let gap = record.time.timeIntervalSince(previous)
-            if gap > Self.pauseThreshold { rows.append(.pause(gap)) }
-            previous = record.time
             switch record.kind {
-            case .opened, .closed: rows.append(.connection(record))
-            default: rows.append(.frame(record, unanswered: unansweredCalls.contains(record.sequence)))
+            case .opened, .closed: timed.append((record.time, .connection(record)))
+            default: timed.append((record.time, .frame(record, unanswered: unansweredCalls.contains(record.sequence))))
             }
         }
-        if let last = pending.last, last.time.timeIntervalSince(previous) > Self.pauseThreshold {
-            rows.append(.pause(last.time.timeIntervalSince(previous)))
+        timed += pending.map { ($0.time, .stepProblem(title: $0.title, message: $0.message, anchor: $0.anchor)) }
+        var rows: [Row] = []
+        var previous = start
+        for item in timed {
+            let gap = item.time.timeIntervalSince(previous)
+            if gap > Self.pauseThreshold { rows.append(.pause(gap)) }
+            previous = max(previous, item.time)
+            rows.append(item.row)
         }
-        rows += pending.map { .stepProblem(title: $0.title, message: $0.message, anchor: $0.anchor) }
         self.rows = rows
     }
 
@@ -106,7 +108,7 @@ struct SequenceDiagram {
                 <a href="#\(frameLink(record.sequence))"><g class="connection \(opened ? "opened" : "closed")" \
                 data-seq="\(record.sequence)"><title>\(text)</title>\(timeLabel(record.time, y: y))\
                 <rect x="\(Self.stationX - 6)" y="\(y - 11)" width="\(Self.centralX - Self.stationX + 12)" height="18" rx="3"/>\
-                <text x="\((Self.stationX + Self.centralX) / 2)" y="\(y + 2)">\(opened ? "⇄" : "✂") \(text)</text></g></a>
+                <text x="\((Self.stationX + Self.centralX) / 2)" y="\(y + 2)">\(opened ? "⇄" : "✗") \(text)</text></g></a>
                 """
         case .pause(let seconds):
             return """
@@ -137,7 +139,7 @@ struct SequenceDiagram {
             <polygon points="\(x2),\(y) \(x2 - direction * 9),\(y - 4.5) \(x2 - direction * 9),\(y + 4.5)"/>
             """
         let timeout: Markup = unanswered ? """
-            <text class="timeout" x="\(x2 - direction * 14)" y="\(y + 13)" text-anchor="\(direction > 0 ? "end" : "start")">⏱ no answer</text>
+            <text class="timeout" x="\(x2 - direction * 14)" y="\(y + 13)" text-anchor="\(direction > 0 ? "end" : "start")">✗ no answer (timed out)</text>
             """ : .empty
         return """
             <a href="#\(link)"><g class="frame \(kind)\(unanswered ? " unanswered" : "")" data-seq="\(record.sequence)">\

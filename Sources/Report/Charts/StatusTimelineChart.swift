@@ -32,7 +32,7 @@ struct StatusTimelineChart {
             return """
                 <g class="scenario-band\(scenario.number % 2 == 0 ? " even" : "")"><title>\(scenario.number). \(scenario.id)</title>\
                 <rect x="\(x1)" y="12" width="\(x2 - x1)" height="\(axisY - 12)"/>\
-                <text x="\((x1 + x2) / 2)" y="24">\(scenario.number)</text></g>
+                \(x2 - x1 >= 14 ? "<text x=\"\((x1 + x2) / 2)\" y=\"24\">\(scenario.number)</text>" as Markup : .empty)</g>
                 """
         }
         let lanesMarkup: [Markup] = history.connectors.enumerated().map { index, connector in

@@ -32,6 +32,7 @@ public struct HTMLReport: Sendable {
             <main>
             \(summary.markup())
             \(CoverageSection(stations: result.stations).markup())
+            \(summary.scenarioIndex())
             \(stations)
             <footer>Written by chargecheck from the run of \(NumberText.timestamp(result.started)) · \
             JSON report format \(JSONReport.formatVersion) · trace format \(1)</footer>

@@ -17,7 +17,8 @@ enum HTMLStyle {
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { background: var(--bg-soft); font-weight: 600; font-size: 13px; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.where { white-space: nowrap; }
         .muted { color: var(--muted); }
         .banner { display: flex; align-items: center; gap: 18px; padding: 16px 20px; border-radius: 8px; color: #fff;
           margin-bottom: 14px; }
@@ -31,6 +32,8 @@ enum HTMLStyle {
         .v-pass, .o-passed, .m-yes { background: var(--pass); } .v-fail, .o-failed, .v-error, .o-error, .m-no { background: var(--fail); }
         .v-inconclusive, .o-inconclusive, .o-interrupted { background: var(--warn); }
         .v-not_applicable, .v-skipped, .o-skipped, .o-not-run, .m-optional { background: #8c959f; }
+        dl.run-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 4px 16px; margin: 10px 0; }
+        dl.run-facts dt { font-size: 12px; color: var(--muted); } dl.run-facts dd { margin: 0; overflow-wrap: anywhere; }
         .facts-table td:first-child { width: 190px; color: var(--muted); }
         .grid2 { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }
         figure { margin: 8px 0 16px; } figcaption { font-size: 13px; color: var(--muted); margin-bottom: 4px; }
@@ -49,6 +52,7 @@ enum HTMLStyle {
         .dir-in { color: var(--call); } .dir-out { color: #8250df; }
         .k-CALLERROR, .k-MALFORMED, .k-BINARY { color: var(--fail); font-weight: 600; }
         svg { max-width: 100%; height: auto; display: block; }
+        svg.sequence, svg.timeline { width: 100%; }
         svg text { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 12px; fill: #1f2328; }
         svg.sequence .lifeline { stroke: #8c959f; stroke-width: 1.5; stroke-dasharray: 4 4; }
         svg.sequence .actor { fill: #ddf4ff; stroke: var(--accent); }

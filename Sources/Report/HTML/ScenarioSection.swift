@@ -13,7 +13,7 @@ struct ScenarioSection {
 
     func markup() -> Markup {
         let records = scenario.traceRange.map { station.trace(in: $0) } ?? []
-        let steps = StepsTable(steps: scenario.steps, start: scenario.started,
+        let steps = StepsTable(steps: scenario.steps,
                                anchor: { HTMLAnchors.step(station: stationIndex, scenario: index, path: $0) },
                                frameLink: frameLink)
         let failed = scenario.countsAsFailure || scenario.verdict == .error
@@ -22,7 +22,7 @@ struct ScenarioSection {
             <header><h3>\(HTMLFragments.verdictBadge(scenario)) \(scenario.name) <code class="muted">\(scenario.id)</code></h3></header>
             \(facts())
             \(steps.markup())
-            \(unconsumed())\(findings())\(diagram(records))\(frameList(records))
+            \(unconsumed())\(findings())\(diagram(records))\(frameList(records, failed: failed))
             </section>
             """
     }
@@ -80,10 +80,12 @@ struct ScenarioSection {
             """
     }
 
-    private func frameList(_ records: [TraceRecord]) -> Markup {
+    /// The raw frames, open when the scenario failed (a reader wants the evidence), closed otherwise (an arrow's link
+    /// still opens its frame).
+    private func frameList(_ records: [TraceRecord], failed: Bool) -> Markup {
         guard !records.isEmpty else { return .empty }
         return """
-            <details class="frames" open><summary>Raw frames (\(records.count))</summary>\
+            <details class="frames"\(failed ? " open" : "")><summary>Raw frames (\(records.count))</summary>\
             \(records.map { FrameList.entry($0, since: scenario.started, id: frameLink($0.sequence)) })</details>
             """
     }

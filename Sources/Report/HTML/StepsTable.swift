@@ -6,7 +6,6 @@ import Runner
 /// got), the schema violations, what was expected and received, and the frames just before.
 struct StepsTable {
     let steps: [StepResult]
-    let start: Date
     /// The anchor of the step at a path of indices (nested steps have longer paths).
     let anchor: ([Int]) -> String
     let frameLink: (Int) -> String
@@ -55,7 +54,7 @@ struct StepsTable {
             let row: Markup = """
                 <tr class="step \(step.outcome.rawValue)" id="\(anchor(stepPath))"><td class="mono">\(indent)\(Self.number(stepPath))</td>\
                 <td>\(HTMLFragments.outcomeBadge(step.outcome))</td><td><b>\(StepText.title(step))</b>\(phase)</td>\
-                <td class="mono muted">\(step.location.file.split(separator: "/").last.map(String.init) ?? ""):\(step.location.line):\(step.location.column)</td>\
+                <td class="mono muted where">\(step.location.file.split(separator: "/").last.map(String.init) ?? ""):\(step.location.line):\(step.location.column)</td>\
                 <td class="num">\(NumberText.duration(step.duration))</td><td>\(step.summary)\(action(step))</td><td>\(frames)</td></tr>
                 """
             return [row] + failure(step) + rows(step.children, path: stepPath)
@@ -80,7 +79,7 @@ struct StepsTable {
         let expected: Markup = failure.expected.map { "<div><b>Expected</b><pre>\($0)</pre></div>" } ?? .empty
         let received: Markup = failure.received.map { "<div><b>Received</b><pre>\($0)</pre></div>" } ?? .empty
         let context: Markup = failure.lastFrames.isEmpty ? .empty : """
-            <div><b>Frames before</b><pre>\(failure.lastFrames.map { TraceText.line($0, since: start) }.joined(separator: "\n"))</pre></div>
+            <div><b>Frames before</b><pre>\(failure.lastFrames.map { TraceText.line($0, since: nil) }.joined(separator: "\n"))</pre></div>
             """
         return ["""
             <tr class="failure-detail"><td></td><td colspan="6"><div><b>\(step.location.description)</b>: \(failure.message)</div>\

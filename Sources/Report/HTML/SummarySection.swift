@@ -46,12 +46,12 @@ struct SummarySection {
             <div class="chips">\(chips)</div>
             </header>
             \(problems.isEmpty ? Markup.empty : "<ul>\(problems)</ul>")
-            <table class="facts-table">\(facts.map { "<tr><td>\($0.0)</td><td>\($0.1)</td></tr>" as Markup })</table>
-            \(scenarioIndex())
+            <dl class="run-facts">\(facts.map { "<div><dt>\($0.0)</dt><dd>\($0.1)</dd></div>" as Markup })</dl>
             """
     }
 
-    private func scenarioIndex() -> Markup {
+    /// Every scenario of every station with its verdict, linking to its section.
+    func scenarioIndex() -> Markup {
         let rows: [Markup] = result.stations.enumerated().flatMap { stationIndex, station in
             station.scenarios.enumerated().map { index, scenario -> Markup in
                 """
@@ -64,7 +64,7 @@ struct SummarySection {
         }
         guard !rows.isEmpty else { return .empty }
         return """
-            <h2 class="first">Scenarios</h2>
+            <h2>Scenarios</h2>
             <table><tr><th>Verdict</th><th>Scenario</th><th>Name</th><th>Station</th><th class="num">Time</th><th>Reason</th></tr>\
             \(rows)</table>
             """

@@ -13,7 +13,7 @@ enum JUnitCaseOutcome: Equatable {
 
     init(_ scenario: ScenarioResult) {
         let failedStep = scenario.firstFailedStep
-        let body = failedStep.map { StepText.failure($0, since: scenario.started) } ?? (scenario.reason ?? "")
+        let body = failedStep.map { StepText.failure($0) } ?? (scenario.reason ?? "")
         let message = failedStep.map { step in
             "\(step.location): \(step.failure?.message ?? "\(StepText.title(step)) \(step.outcome.rawValue)")"
         } ?? scenario.reason ?? scenario.verdict.rawValue

@@ -13,7 +13,7 @@ public enum SampleRun {
 
     /// The sample run; `failing` chooses the station that breaks two scenarios.
     public static func ev24(failing: Bool) -> RunResult {
-        let start = Date(timeIntervalSince1970: 1_795_639_200)  // 2026-11-25T18:00:00Z
+        let start = Date(timeIntervalSince1970: 1_795_639_200)  // 2026-11-25T20:40:00Z
         var recorder = SampleRunRecorder(start: start, failing: failing)
         recorder.recordAll()
         let suite = SampleSuiteVerdict.ev24(scenarios: recorder.scenarios, failing: failing)

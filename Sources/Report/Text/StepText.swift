@@ -36,8 +36,8 @@ enum StepText {
     }
 
     /// The failure of `step`: where, what, the diff (`- wanted` / `+ got` per path), the schema violations, what was
-    /// expected and received, and the station's last frames.
-    static func failure(_ step: StepResult, since start: Date) -> String {
+    /// expected and received, and the station's last frames (at their UTC clock times: they may precede the scenario).
+    static func failure(_ step: StepResult) -> String {
         var lines = ["\(step.location): \(title(step)) \(step.outcome.rawValue)"]
         guard let failure = step.failure else { return lines[0] }
         lines.append(failure.message)
@@ -49,7 +49,7 @@ enum StepText {
         if let received = failure.received { lines.append("received: \(received)") }
         if !failure.lastFrames.isEmpty {
             lines.append("last frames:")
-            lines += failure.lastFrames.map { "  " + TraceText.line($0, since: start) }
+            lines += failure.lastFrames.map { "  " + TraceText.line($0, since: nil) }
         }
         return lines.joined(separator: "\n")
     }

@@ -6,10 +6,12 @@ enum TraceText {
     /// How many frames of one scenario the excerpts show before pointing at the trace file.
     static let excerptLimit = 500
 
-    /// `#12 +3.456 s  CP → CS  CALL StatusNotification  [2,"5","StatusNotification",{…}]`.
-    static func line(_ record: TraceRecord, since start: Date) -> String {
+    /// `#12 +3.456 s  CP → CS  CALL StatusNotification  [2,"5","StatusNotification",{…}]`, with the time as an offset
+    /// from `start`, or as the UTC clock time (`20:43:47.849`) when `start` is `nil`.
+    static func line(_ record: TraceRecord, since start: Date?) -> String {
         let arrow = record.sender == .chargePoint ? "CP → CS" : "CS → CP"
-        var line = "#\(record.sequence) \(NumberText.offset(record.time.timeIntervalSince(start)))  \(arrow)  \(label(record))"
+        let time = start.map { NumberText.offset(record.time.timeIntervalSince($0)) } ?? NumberText.clockTime(record.time)
+        var line = "#\(record.sequence) \(time)  \(arrow)  \(label(record))"
         if !record.raw.isEmpty { line += "  \(record.raw)" }
         if let note = record.note { line += "  (\(note))" }
         return line
