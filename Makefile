@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release bench bench-ocpp bench-lint bench-websocket autobahn interop clean
+.PHONY: run test deps build release bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -27,7 +27,7 @@ test: deps
 	$(SWIFT) test
 
 ## Benchmarks (release builds): `make bench` runs them all.
-bench: bench-ocpp bench-lint bench-websocket
+bench: bench-ocpp bench-lint bench-websocket bench-emulator
 
 ## OCPP: MeterValues frames, text → frame → validated payload.
 bench-ocpp: deps
@@ -42,6 +42,10 @@ bench-websocket: deps
 	$(SWIFT) build -c release --product WebSocketBenchmark
 	.build/release/WebSocketBenchmark 10000 100 1000 ws
 	.build/release/WebSocketBenchmark 1000 100 1000 wss
+
+## Emulator: a fleet of 1,000 stations charging against a loopback central system, CALLs per second and CPU per CALL.
+bench-emulator: deps
+	$(SWIFT) run -c release EmulatorBenchmark 1000 20
 
 ## WebSocket conformance: Autobahn TestSuite both ways (installs a Python 2.7 virtualenv on first use); writes docs/autobahn.md.
 autobahn: deps

@@ -45,6 +45,7 @@ let package = Package(
         // Benchmarks (run by `make bench`).
         .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
         .executableTarget(name: "LintBenchmark", dependencies: ["Scenario"], path: "Benchmarks/LintBenchmark"),
+        .executableTarget(name: "EmulatorBenchmark", dependencies: ["Emulator", "OCPP", "WebSocket"], path: "Benchmarks/EmulatorBenchmark"),
         // WebSocket conformance (Autobahn) and its benchmark.
         .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
         .executableTarget(name: "WebSocketBenchmark", dependencies: ["WebSocket"], path: "Benchmarks/WebSocketBenchmark"),

@@ -54,7 +54,7 @@ emulator_against_python_csms() {
   case $mode in
     ws)    security=(--csms "ws://127.0.0.1:$port/ocpp") ;;
     basic) security=(--csms "wss://127.0.0.1:$port/ocpp" --ca "$OUT/pki/ca.pem" --password "$PASSWORD") ;;
-    mtls)  security=(--csms "wss://127.0.0.1:$port/ocpp" --ca "$OUT/pki/ca.pem" --cert "$OUT/pki/CP-1.pem" --key "$OUT/pki/CP-1.key") ;;
+    mtls)  security=(--csms "wss://127.0.0.1:$port/ocpp" --ca "$OUT/pki/ca.pem" --cert "$OUT/pki/stations/CP-1.pem" --key "$OUT/pki/stations/CP-1.key") ;;
   esac
   sleep 1
   bounded 150 "$BIN" emulate --id CP-1 "${security[@]}" >"$OUT/emulator-$mode.log" 2>&1 &

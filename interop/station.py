@@ -264,7 +264,7 @@ async def main():
     if args.mode in ("basic", "mtls"):
         ssl_context = ssl.create_default_context(cafile=f"{args.certs}/ca.pem")
         if args.mode == "mtls":
-            ssl_context.load_cert_chain(f"{args.certs}/{args.id}.pem", f"{args.certs}/{args.id}.key")
+            ssl_context.load_cert_chain(f"{args.certs}/stations/{args.id}.pem", f"{args.certs}/stations/{args.id}.key")
 
     url = f"{args.url.rstrip('/')}/{args.id}"
     while True:

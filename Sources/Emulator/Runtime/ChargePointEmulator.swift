@@ -104,6 +104,14 @@ public actor ChargePointEmulator {
         settle()
     }
 
+    /// The fault profiles active now (initially the configuration's).
+    public var faults: Set<FaultProfile> { model.faults }
+
+    /// Replaces the active fault profiles, e.g. for one scenario; takes effect with the next message.
+    public func setFaults(_ faults: Set<FaultProfile>) {
+        model.faults = faults
+    }
+
     /// Waits until `condition` holds for the station's state, at most `timeout` of real time; whether it did.
     public func waitUntil(timeout: Duration, _ condition: @escaping @Sendable (StationSnapshot) -> Bool) async -> Bool {
         if condition(model.snapshot) { return true }
@@ -271,7 +279,7 @@ public actor ChargePointEmulator {
         let outcome = model.handle(action: call.action, payload: call.payload, now: now)
         performEffects()
         notifyStateWaiters()
-        if configuration.faults.contains(.answerLate) {
+        if model.faults.contains(.answerLate) {
             let delay = Duration.seconds(configuration.profile.lateAnswerSeconds)
             let clock = configuration.clock
             Task { [weak self] in

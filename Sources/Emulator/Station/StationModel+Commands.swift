@@ -109,10 +109,10 @@ extension StationModel {
     private mutating func remoteStartTransaction(_ request: IncomingPayload, now: Date) throws(CallRefusal) -> JSONObject {
         let idTag = try request.string("idTag")
         let requested = try request.optionalInteger("connectorId")
-        var profile: ChargingProfile?
+        var chargingProfile: ChargingProfile?
         if let profileValue = request.value["chargingProfile"] {
-            profile = try? ChargingProfile(profileValue, installedAt: stationTime(now))
-            guard profile?.purpose == .txProfile else { return ["status": "Rejected"] }
+            chargingProfile = try? ChargingProfile(profileValue, installedAt: stationTime(now))
+            guard chargingProfile?.purpose == .txProfile else { return ["status": "Rejected"] }
         }
         guard !faults.contains(.rejectRemoteStart),
             let index = requested ?? connectorForNewTransaction(idTag: idTag),
@@ -120,7 +120,7 @@ extension StationModel {
             connectors[index].pendingAuthorization == nil || connectors[index].pendingAuthorization?.idTag == idTag,
             mayUse(index, idTag: idTag, parentIdTag: knownAuthorization(idTag)?.parentIdTag)
         else { return ["status": "Rejected"] }
-        if let profile { chargingProfiles.install(profile, on: index) }
+        if let chargingProfile { chargingProfiles.install(chargingProfile, on: index) }
         if configuration.flag(.authorizeRemoteTxRequests) {
             authorize(idTag, connector: index, remote: true, now: now)
         } else {

@@ -187,6 +187,7 @@ extension StationModel {
     /// are kept, as a station keeps them in non-volatile memory.
     private mutating func forgetVolatileState() {
         registration = .unknown
+        pendingReset = nil
         needsBoot = true
         dropVolatileMessages()
         for timer in [StationTimer.heartbeat, .bootRetry, .clockAligned, .transactionRetry, .reset] {

@@ -8,7 +8,8 @@ import OCPP
 struct StationModel: Sendable {
     let identity: String
     let profile: StationProfile
-    let faults: Set<FaultProfile>
+    /// The active fault profiles; they may change while the station runs (per scenario).
+    var faults: Set<FaultProfile>
     var configuration: ConfigurationStore
     var authorization = AuthorizationStore()
     var chargingProfiles = ChargingProfileStore()

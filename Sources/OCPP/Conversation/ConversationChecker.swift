@@ -18,7 +18,9 @@ public struct ConversationChecker: Sendable {
 
     /// The validator (and through it the catalog and the mode).
     public let validator: PayloadValidator
-    var outstanding: [OCPPRole: [(id: String, action: String)]] = [:]
+    /// CALLs waiting for their answer, per sender (normally at most one), with their text as evidence.
+    var outstanding: [OCPPRole: [(id: String, action: String, raw: String)]] = [:]
+    /// CALLs that timed out, per sender (without their text, so the memory stays small).
     var expired: [OCPPRole: [(id: String, action: String)]] = [:]
     var recentIds: [OCPPRole: RecentIds] = [:]
     /// Ids of malformed CALLs that OCPP-J says must be answered with a CALLERROR, per sender.
@@ -34,7 +36,7 @@ public struct ConversationChecker: Sendable {
 
     /// The CALL `sender` sent that is still waiting for its answer, if any.
     public func outstandingCall(from sender: OCPPRole) -> (id: String, action: String)? {
-        outstanding[sender]?.first
+        outstanding[sender]?.first.map { ($0.id, $0.action) }
     }
 
     /// Records one well-formed frame sent by `sender`.
@@ -77,7 +79,7 @@ public struct ConversationChecker: Sendable {
     public mutating func expire(callId id: String, from sender: OCPPRole) {
         guard let index = outstanding[sender]?.firstIndex(where: { $0.id == id }),
               let call = outstanding[sender]?.remove(at: index) else { return }
-        expired[sender, default: []].append(call)
+        expired[sender, default: []].append((call.id, call.action))
         if let count = expired[sender]?.count, count > Self.memory { expired[sender]?.removeFirst(count - Self.memory) }
     }
 
@@ -88,7 +90,7 @@ public struct ConversationChecker: Sendable {
             for call in outstanding[role] ?? [] {
                 findings.append(OCPPFinding(.unansweredCall, .error,
                     "the \(role.peer.displayName) never answered the \(role.displayName)'s \(call.action) CALL \"\(call.id)\"",
-                    sender: role.peer, messageId: call.id, action: call.action))
+                    sender: role.peer, messageId: call.id, action: call.action, raw: call.raw))
             }
             for id in malformedAwaitingAnswer[role] ?? [] {
                 findings.append(OCPPFinding(.unansweredCall, .warning,
@@ -114,7 +116,7 @@ public struct ConversationChecker: Sendable {
                 "the \(sender.displayName) reused the message id \"\(id)\" for \(action); message ids must be unique",
                 sender: sender, messageId: id, action: action, raw: raw))
         }
-        outstanding[sender, default: []].append((id, action))
+        outstanding[sender, default: []].append((id, action, raw))
         guard let definition = validator.catalog[action] else {
             let suggestion = Suggestions.phrase(validator.catalog.suggestions(forAction: action))
             observation.findings.append(OCPPFinding(.unknownAction, .error,

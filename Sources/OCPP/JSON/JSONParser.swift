@@ -154,7 +154,11 @@ extension JSONParser {
                 position += 1
                 skipWhiteSpace()
                 let value = try parseValue()
-                members.append(JSONObject.Member(key: key, value: value))
+                if let duplicate = Self.index(of: key, in: members) {
+                    members[duplicate].value = value
+                } else {
+                    members.append(JSONObject.Member(key: key, value: value))
+                }
                 skipWhiteSpace()
                 guard position < bytes.count else { throw error("unexpected end of text; expected ',' or '}'") }
                 if bytes[position] == UInt8(ascii: ",") {
@@ -164,10 +168,21 @@ extension JSONParser {
                 if bytes[position] == UInt8(ascii: "}") {
                     position += 1
                     depth -= 1
-                    return .object(JSONObject(members))
+                    return .object(members.count > 16 ? JSONObject(members) : JSONObject(uniqueMembers: members))
                 }
                 throw error("unexpected \(describeByte()); expected ',' or '}'")
             }
+        }
+
+        /// The position of `key` among the first members of a small object (comparing lengths first), `nil` when
+        /// new. Objects beyond 16 members are deduplicated by `JSONObject`'s hashing initializer instead.
+        static func index(of key: String, in members: [JSONObject.Member]) -> Int? {
+            guard members.count <= 16 else { return nil }
+            let length = key.utf8.count
+            for index in members.indices where members[index].key.utf8.count == length && members[index].key == key {
+                return index
+            }
+            return nil
         }
 
         mutating func parseArray() throws(JSONParseError) -> JSONValue {

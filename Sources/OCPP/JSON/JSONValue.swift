@@ -109,6 +109,11 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         }
     }
 
+    /// An object of members whose keys the caller guarantees to be unique (the parser checks them itself).
+    init(uniqueMembers: [Member]) {
+        members = uniqueMembers
+    }
+
     /// The keys in order.
     public var keys: [String] { members.map(\.key) }
 

@@ -35,6 +35,7 @@ public actor OCPPSession {
     struct PendingCall {
         let id: String
         let action: String
+        let raw: String
         var continuation: CheckedContinuation<CallOutcome, Never>?
         var outcome: CallOutcome?
     }
@@ -77,7 +78,7 @@ public actor OCPPSession {
         let id = "\(messageIdPrefix)-\(messageCounter)"
         let frame = OCPPFrame.call(id: id, action: action, payload: payload)
         let text = frame.text
-        pending = PendingCall(id: id, action: action)
+        pending = PendingCall(id: id, action: action, raw: text)
         note(ParsedFrame(frame: frame), raw: text, from: role)
         do {
             try await transport.send(text)
@@ -286,7 +287,7 @@ public actor OCPPSession {
         checker.expire(callId: id, from: role)
         add([OCPPFinding(.unansweredCall, .warning,
                          "the \(role.peer.displayName) did not answer \(pending?.action ?? "the CALL") \"\(id)\" within \(deadline)",
-                         sender: role.peer, messageId: id, action: pending?.action)])
+                         sender: role.peer, messageId: id, action: pending?.action, raw: pending?.raw)])
         complete(.timeout)
     }
 

@@ -133,7 +133,7 @@ extension PayloadValidator {
                 typeMismatch(value, type)
                 return
             }
-            if let maxLength {
+            if let maxLength, text.utf8.count > maxLength {
                 let length = text.count
                 if length > maxLength {
                     report(.maxLength, value,

@@ -15,6 +15,18 @@ struct ControlAndFleetTests {
         #expect(EmulatorFleet.identities(base: base, count: count) == expected)
     }
 
+    @Test("A control port that is taken is refused with advice")
+    func portTaken() throws {
+        let fleet = EmulatorFleet(base: EmulatorConfiguration(identity: "CP-1", centralSystemURL: "ws://127.0.0.1:1/ocpp"), count: 1)
+        let first = try ControlServer.start(api: ControlAPI(fleet: fleet), port: 0)
+        defer { first.stop() }
+        #expect {
+            try ControlServer.start(api: ControlAPI(fleet: fleet), port: first.port)
+        } throws: { error in
+            (error as? ControlServerError)?.description.contains("choose another --control-port") == true
+        }
+    }
+
     @Test("A fleet connects every station, staggered, and summarises what each did")
     func fleet() async throws {
         let centralSystem = try await CentralSystemHarness.start()

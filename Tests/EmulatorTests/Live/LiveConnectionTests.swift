@@ -43,7 +43,7 @@ struct LiveConnectionTests {
         let (security, tls, basic, level) = try Self.setUp(mode, identity: identity)
         try await withLiveStation(identity: identity, security: security, tls: tls, basicAuth: basic) { emulator, centralSystem in
             try await expectBooted(centralSystem)
-            _ = try #require(await centralSystem.expect("Heartbeat", timeout: .seconds(10)))
+            _ = try #require(await centralSystem.expect("Heartbeat", timeout: .seconds(30)))
             let info = try #require(await centralSystem.connections.first)
             #expect(info.identity == identity)
             #expect(info.subprotocol == "ocpp1.6")
@@ -58,7 +58,7 @@ struct LiveConnectionTests {
     func wrongPassword() async throws {
         let basic = BasicAuthConfiguration(credentials: CredentialStore(["CP-1": .plain(Self.password)]))
         try await withLiveStation(security: .basic(password: "not-the-password"), basicAuth: basic) { emulator, centralSystem in
-            #expect(await centralSystem.waitUntil(.seconds(10)) { $0.rejections.count >= 3 })
+            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.rejections.count >= 3 })
             #expect(await centralSystem.connections.isEmpty)
             let statistics = await emulator.statistics
             #expect(statistics.connectFailures >= 2)
@@ -73,7 +73,7 @@ struct LiveConnectionTests {
         let security = EmulatorSecurity.mutualTLS(caFile: pki.caCertificate, certificate: try #require(pki.stationCertificates["CP-OTHER"]),
                                                   key: try #require(pki.stationKeys["CP-OTHER"]))
         try await withLiveStation(identity: "CP-MTLS", security: security, tls: tls) { emulator, centralSystem in
-            #expect(await centralSystem.waitUntil(.seconds(10)) { !$0.rejections.isEmpty })
+            #expect(await centralSystem.waitUntil(.seconds(30)) { !$0.rejections.isEmpty })
             #expect(await centralSystem.connections.isEmpty)
             #expect(await emulator.snapshot.connected == false)
         }
@@ -84,7 +84,7 @@ struct LiveConnectionTests {
         try await withLiveStation { emulator, centralSystem in
             try await expectBooted(centralSystem)
             #expect(await centralSystem.status("Reset", ["type": "Soft"]) == "Accepted")
-            #expect(await centralSystem.waitUntil(.seconds(10)) { $0.connections.count == 2 })
+            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
             let boot = try #require(await centralSystem.expect("BootNotification"))
             #expect(boot.connection == 2)
             #expect(await centralSystem.disconnects == 1)
@@ -98,12 +98,50 @@ struct LiveConnectionTests {
             try await emulator.perform(.plug(connector: 1))
             _ = try #require(await centralSystem.expect("StatusNotification", where: { $0["status"] == "Preparing" }))
             await centralSystem.dropConnection()
-            #expect(await centralSystem.waitUntil(.seconds(10)) { $0.connections.count == 2 })
+            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
             try await emulator.perform(.unplug(connector: 1))
             let available = try #require(await centralSystem.expect("StatusNotification", where: { $0["status"] == "Available" }))
             #expect(available.connection == 2)
             #expect(await centralSystem.received("BootNotification").count == 1)
         }
+    }
+
+    @Test("While the central system is down, transaction messages queue; they arrive in order after reconnecting, without a boot")
+    func offlineQueue() async throws {
+        let first = try await CentralSystemHarness.start()
+        let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+            identity: "CP-1", centralSystemURL: first.url, clock: ScaledClock(scale: 60), callTimeout: .seconds(600)))
+        await emulator.start()
+        var second: CentralSystemHarness?
+        do {
+            try await expectBooted(first)
+            let start = try #require(await startCharging(emulator, first))
+            let transactionId = try #require(await emulator.snapshot.connector(1)?.transactionId)
+            #expect(start.payload["connectorId"] == 1)
+            await first.shutdown()
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { !$0.connected })
+            // Two sample intervals pass offline, then the driver unplugs.
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.pendingMessages >= 2 })
+            try await emulator.perform(.unplug(connector: 1))
+            let port = try #require(Int(first.url.split(separator: ":").last?.split(separator: "/").first ?? ""))
+            let centralSystem = try await CentralSystemHarness.start(port: port)
+            second = centralSystem
+            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: .seconds(10)))
+            #expect(stop.payload["transactionId"] == .integer(transactionId))
+            #expect(stop.payload["reason"] == "EVDisconnected")
+            let order = await centralSystem.all.map(\.action).filter { $0 == "MeterValues" || $0 == "StopTransaction" }
+            #expect(order.count >= 3)
+            #expect(order.last == "StopTransaction")
+            #expect(await centralSystem.received("MeterValues").allSatisfy { $0.payload["transactionId"] == .integer(transactionId) })
+            #expect(await centralSystem.received("BootNotification").isEmpty)
+            #expect(await centralSystem.callViolations == [])
+        } catch {
+            await emulator.stop()
+            await second?.shutdown()
+            throw error
+        }
+        await emulator.stop()
+        await second?.shutdown()
     }
 
     @Test("A central system that is not there: connection attempts fail, are retried, and stop() ends them")
@@ -122,6 +160,19 @@ struct LiveConnectionTests {
         }
         #expect(failures == 3)
         #expect(await emulator.statistics.connectFailures == 3)
+    }
+
+    @Test("run() returns once stop() is called")
+    func runUntilStopped() async throws {
+        let emulator = ChargePointEmulator(configuration: EmulatorConfiguration(
+            identity: "CP-1", centralSystemURL: "ws://127.0.0.1:1/ocpp", clock: ScaledClock(scale: 60)))
+        let running = Task { await emulator.run() }
+        let events = emulator.events
+        for await event in events {
+            if case .connectFailed = event { await emulator.stop() }
+        }
+        await running.value
+        #expect(await emulator.snapshot.connected == false)
     }
 
     @Test("An unusable URL is reported as a failed connection, never a crash")

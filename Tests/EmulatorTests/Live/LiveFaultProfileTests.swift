@@ -10,7 +10,7 @@ struct LiveFaultProfileTests {
     func faultShows(_ fault: FaultProfile) async throws {
         try await withLiveStation(faults: [fault]) { emulator, centralSystem in
             _ = try #require(await centralSystem.expect("BootNotification"))
-            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.registration == .accepted })
+            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.registration == .accepted })
             switch fault {
             case .rejectRemoteStart:
                 #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
@@ -60,6 +60,19 @@ struct LiveFaultProfileTests {
             case .refuseConfiguration:
                 #expect(await centralSystem.status("ChangeConfiguration", ["key": "HeartbeatInterval", "value": "30"]) == "Rejected")
             }
+        }
+    }
+
+    @Test("Fault profiles can be switched while the station runs (per scenario)")
+    func switchingFaults() async throws {
+        try await withLiveStation { emulator, centralSystem in
+            try await expectBooted(centralSystem)
+            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.registration == .accepted })
+            await emulator.setFaults([.rejectRemoteStart])
+            #expect(await emulator.faults == [.rejectRemoteStart])
+            #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
+            await emulator.setFaults([])
+            #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Accepted")
         }
     }
 

@@ -40,9 +40,9 @@ actor CentralSystemHarness {
     }
 
     /// Starts a central system on a free loopback port; `tls` makes it wss://.
-    static func start(tls: TLSServerConfiguration? = nil, basicAuth: BasicAuthConfiguration? = nil,
+    static func start(port: Int = 0, tls: TLSServerConfiguration? = nil, basicAuth: BasicAuthConfiguration? = nil,
                       heartbeatInterval: Int = 60) async throws -> CentralSystemHarness {
-        let server = try await WebSocketServer.start(.init(pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"], tls: tls,
+        let server = try await WebSocketServer.start(.init(port: port, pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"], tls: tls,
                                                            basicAuth: basicAuth))
         let scheme = tls == nil ? "ws" : "wss"
         let harness = CentralSystemHarness(server: server, url: "\(scheme)://127.0.0.1:\(server.port)/ocpp",
@@ -110,7 +110,7 @@ actor CentralSystemHarness {
     // MARK: Talking to the station
 
     /// Sends a CALL to the connected station; records violations in its answer.
-    func call(_ action: String, _ payload: JSONValue, timeout: Duration = .seconds(10)) async -> CallOutcome {
+    func call(_ action: String, _ payload: JSONValue, timeout: Duration = .seconds(30)) async -> CallOutcome {
         guard let session else { return .disconnected }
         let outcome = await session.call(action, payload, timeout: timeout)
         if case .result(_, let validation) = outcome, !validation.isValid {
@@ -132,7 +132,7 @@ actor CentralSystemHarness {
     // MARK: Waiting
 
     /// The first CALL `action` (matching `condition`) not taken yet, waiting for it at most `timeout`.
-    func expect(_ action: String, timeout: Duration = .seconds(10),
+    func expect(_ action: String, timeout: Duration = .seconds(30),
                 where condition: @Sendable (JSONValue) -> Bool = { _ in true }) async -> Received? {
         await waitFor(timeout) { harness in
             guard let found = harness.received.first(where: {

@@ -120,6 +120,7 @@ struct SessionTests {
         #expect(timedOut?.kind == .unansweredCall)
         #expect(timedOut?.severity == .warning)
         #expect(timedOut?.message.contains("ClearCache") == true)
+        #expect(timedOut?.raw?.contains(#""ClearCache",{}]"#) == true)
         let call = try #require(await peer.nextFrame())
         try await peer.send(OCPPFrame.callResult(id: call.id, payload: ["status": "Accepted"]).text)
         let late = await findings.next()

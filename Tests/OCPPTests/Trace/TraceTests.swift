@@ -142,6 +142,7 @@ struct CheckTraceTests {
         #expect(result.findings.map(\.kind) == [.unansweredCall])
         #expect(result.findings.first?.location == "trace:1")
         #expect(result.findings.first?.sender == .chargePoint)
+        #expect(result.findings.first?.raw == #"[2,"r","Reset",{"type":"Hard"}]"#)
         #expect(result.connectionCount == 2)
     }
 

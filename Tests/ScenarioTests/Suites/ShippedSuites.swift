@@ -1,7 +1,7 @@
 import Foundation
 import Scenario
 
-/// The shipped suites, loaded once per use with the OCPP action catalog.
+/// The shipped suites, loaded once per use with the OCPP 1.6 catalog.
 enum ShippedSuites {
     static let ev24Folder = RepositoryPaths.scenarios + "/ev24"
     static let ocpp16Folder = RepositoryPaths.scenarios + "/ocpp16"
@@ -10,9 +10,9 @@ enum ShippedSuites {
     /// The command that regenerates docs/coverage.md, as the document's header names it.
     static let coverageCommand = "chargecheck coverage scenarios/ev24 scenarios/ocpp16 --output docs/coverage.md"
 
-    /// Loads `paths` with the OCPP action catalog.
+    /// Loads `paths` with the OCPP 1.6 catalog.
     static func load(_ paths: [String]) -> LoadResult {
-        ScenarioLoader(catalog: OCPPActionCatalog()).load(paths: paths)
+        ScenarioLoader().load(paths: paths)
     }
 
     /// The EV24 and OCPP 1.6 scenarios (the EV24 suite pulls in the optional-message scenarios of ocpp16 too).
