@@ -72,7 +72,7 @@ struct HTMLReportTests {
     @Test("the failed step is highlighted with its diff")
     func failedStepDiff() throws {
         let section = try #require(HTMLInspection.slice(failingHTML, from: "id=\"\(try sectionId(of: "ev24.meter-values", in: Fixtures.failing))\"",
-                                                         start: "<table class=\"steps\">", end: "</table></td></tr>"))
+                                                         start: "<table class=\"steps\">", end: "<h4>Sequence diagram</h4>"))
         #expect(section.contains("<tr class=\"step failed\""))
         #expect(section.contains("<tr><td><code>/transactionId</code></td><td class=\"wanted mono\">1001</td><td class=\"got mono\">absent</td></tr>"))
         #expect(section.contains("<b>scenarios/ev24/meter-values.yaml:32:5</b>: MeterValues did not match: 1 difference"))
