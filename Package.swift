@@ -39,8 +39,6 @@ let package = Package(
         .target(name: "ChargecheckCLI", dependencies: ["Report", "Runner", "Emulator", "Scenario", "OCPP", "WebSocket", "YAML"]),
         .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
-        // Sample reports of EV24-like runs (`make screenshots`).
-        .executableTarget(name: "ReportSample", dependencies: ["Report"]),
 
         // Benchmarks (run by `make bench`).
         .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),

@@ -139,7 +139,7 @@ struct SequenceDiagram {
             <polygon points="\(x2),\(y) \(x2 - direction * 9),\(y - 4.5) \(x2 - direction * 9),\(y + 4.5)"/>
             """
         let timeout: Markup = unanswered ? """
-            <text class="timeout" x="\(x2 - direction * 14)" y="\(y + 13)" text-anchor="\(direction > 0 ? "end" : "start")">✗ no answer (timed out)</text>
+            <text class="timeout" x="\(x2 - direction * 14)" y="\(y + 14)" style="text-anchor: \(direction > 0 ? "end" : "start")">✗ no answer (timed out)</text>
             """ : .empty
         return """
             <a href="#\(link)"><g class="frame \(kind)\(unanswered ? " unanswered" : "")" data-seq="\(record.sequence)">\

@@ -1,5 +1,6 @@
 import Foundation
 import OCPP
+@testable import Report
 import Runner
 import Scenario
 import YAML

@@ -1,18 +1,19 @@
 import Foundation
 import OCPP
+@testable import Report
 import Runner
 import Scenario
 import YAML
 
 /// EV24-like runs against a station named `CP-EV24-0001`, with a real-looking trace (boot, connector states, a reset,
-/// a transaction with meter values): what `make screenshots` renders and what the report tests read. The failing run
+/// a transaction with meter values): what the report tests read. The failing run
 /// has a mismatching MeterValues payload and an unanswered RemoteStopTransaction.
-public enum SampleRun {
+enum SampleRun {
     /// The station identity of the sample runs.
-    public static let station = "CP-EV24-0001"
+    static let station = "CP-EV24-0001"
 
     /// The sample run; `failing` chooses the station that breaks two scenarios.
-    public static func ev24(failing: Bool) -> RunResult {
+    static func ev24(failing: Bool) -> RunResult {
         let start = Date(timeIntervalSince1970: 1_795_639_200)  // 2026-11-25T20:40:00Z
         var recorder = SampleRunRecorder(start: start, failing: failing)
         recorder.recordAll()

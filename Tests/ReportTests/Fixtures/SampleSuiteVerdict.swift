@@ -1,3 +1,4 @@
+@testable import Report
 import Runner
 import Scenario
 import YAML
