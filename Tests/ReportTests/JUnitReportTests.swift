@@ -9,15 +9,22 @@ struct JUnitReportTests {
 
     @Test("a failing scenario's failure names the file:line:column and shows the diff")
     func failureText() throws {
+        let xml = report.render(Fixtures.standaloneRun)
+        #expect(xml.contains("<failure type=\"FAIL\" message=\"scenarios/ev24/meter-values.yaml:32:5: MeterValues did not match: 1 difference\">"))
+        #expect(xml.contains("scenarios/ev24/meter-values.yaml:32:5: expect MeterValues failed\nMeterValues did not match: 1 difference\n  /transactionId\n  - wanted 1001\n  + got    absent"))
+        #expect(xml.contains("<failure type=\"FAIL\" message=\"scenarios/ev24/remote-stop.yaml:14:5: expected a response to RemoteStopTransaction within 30s, none came\">"))
+        #expect(xml.contains("<testsuite package=\"chargecheck.CP-EV24-0001\" id=\"0\" name=\"scenarios on CP-EV24-0001\""))
+        #expect(xml.contains("failures=\"2\" errors=\"0\" skipped=\"2\""))
+    }
+
+    @Test("in a suite with verdict rules, the rules fail and the scenarios they judge carry the diff as skipped")
+    func suiteVerdictDecides() throws {
         let xml = report.render(Fixtures.failing)
-        #expect(xml.contains("<failure type=\"FAIL\" message=\"scenarios/ev24/meter-values.yaml:"))
-        #expect(xml.contains("MeterValues did not match: 1 difference"))
+        #expect(xml.contains("<failure type=\"VERDICT\" message=\"scenarios/ev24/suite.yaml:21:5: ev24.meter-values FAIL, ev24.remote-stop FAIL\">"))
+        #expect(xml.contains("<skipped message=\"FAIL, left to the suite verdict: scenarios/ev24/meter-values.yaml:32:5: MeterValues did not match: 1 difference\">"))
         #expect(xml.contains("  /transactionId\n  - wanted 1001\n  + got    absent"))
-        #expect(xml.contains("expected a response to RemoteStopTransaction within 30s, none came"))
-        let failures = xml.components(separatedBy: "<failure ").count - 1
-        // Two scenarios and two suite rules fail.
-        #expect(failures == 4)
-        #expect(xml.contains("failures=\"4\" errors=\"0\" skipped=\"2\""))
+        #expect(HTMLInspection.count("<failure ", in: xml) == 2)
+        #expect(xml.contains("failures=\"2\" errors=\"0\" skipped=\"4\""))
     }
 
     @Test("a passing run has no failure, and not-applicable scenarios are skipped with the reason")
@@ -66,11 +73,12 @@ struct JUnitReportTests {
 
     @Test("every report is valid against junit-4.xsd (xmllint)",
           .enabled(if: ExternalTool("xmllint") != nil, "xmllint is not installed (Debian: libxml2-utils)"),
-          arguments: ["passing", "failing", "hostile", "interrupted", "no station"])
+          arguments: ["passing", "failing", "standalone", "hostile", "interrupted", "no station"])
     func validAgainstSchema(name: String) throws {
         let run = switch name {
         case "passing": Fixtures.passing
         case "failing": Fixtures.failing
+        case "standalone": Fixtures.standaloneRun
         case "hostile": Fixtures.hostileRun
         case "interrupted": Fixtures.interruptedRun
         default: Fixtures.noStationRun

@@ -19,15 +19,16 @@ if [ -z "$browser" ]; then
 fi
 
 mkdir -p "$out" "$shots"
+cd "$root"
 rm -f "$out"/*.html "$out"/*.png
 
 # The runs: exit status 1 (a scenario failed) is what the failing run is for; anything else is a problem.
-"$chargecheck" run "$root/scenarios/ev24" --time-scale 60 --non-interactive \
+"$chargecheck" run scenarios/ev24 --time-scale 60 --non-interactive \
     --report "html:$out/ev24-passing.html" >"$out/passing.log" 2>&1 \
     || { echo "the passing run failed (see $out/passing.log)"; exit 1; }
 status=0
 # shellcheck disable=SC2086 # $faults is a list of options
-"$chargecheck" run "$root/scenarios/ev24" --time-scale 60 --non-interactive $faults \
+"$chargecheck" run scenarios/ev24 --time-scale 60 --non-interactive $faults \
     --report "html:$out/ev24-failing.html" >"$out/failing.log" 2>&1 || status=$?
 [ "$status" = 1 ] || { echo "the failing run ended with status $status, expected 1 (see $out/failing.log)"; exit 1; }
 

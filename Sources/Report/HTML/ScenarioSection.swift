@@ -16,7 +16,7 @@ struct ScenarioSection {
         let steps = StepsTable(steps: scenario.steps,
                                anchor: { HTMLAnchors.step(station: stationIndex, scenario: index, path: $0) },
                                frameLink: frameLink)
-        let failed = scenario.countsAsFailure || scenario.verdict == .error
+        let failed = scenario.countsAsFailure || scenario.verdict == .fail || scenario.verdict == .error
         return """
             <section class="scenario\(failed ? " failed" : "")" id="\(HTMLAnchors.scenario(station: stationIndex, scenario: index))">
             <header><h3>\(HTMLFragments.verdictBadge(scenario)) \(scenario.name) <code class="muted">\(scenario.id)</code></h3></header>
@@ -35,6 +35,7 @@ struct ScenarioSection {
         var facts: [(String, Markup)] = [("File", "<code>\(scenario.location.description)</code>")]
         if let reason = scenario.reason { facts.append(("Why", "<b>\(reason)</b>")) }
         if let expected = scenario.expectedFailure { facts.append(("Expected to fail", "\(expected)")) }
+        if scenario.judgedBySuiteVerdict { facts.append(("Judged by", "the verdict rules of suite \(scenario.suiteId ?? "")")) }
         if let description = scenario.description { facts.append(("Description", "\(description)")) }
         if !scenario.tags.isEmpty { facts.append(("Tags", "\(scenario.tags.joined(separator: ", "))")) }
         let mode = scenario.connectionMode?.rawValue ?? "never connected"

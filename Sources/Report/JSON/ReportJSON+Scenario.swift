@@ -11,6 +11,7 @@ extension ReportJSON {
             "tags": strings(scenario.tags),
             "description": orNull(scenario.description),
             "suiteId": orNull(scenario.suiteId),
+            "judgedBySuiteVerdict": .bool(scenario.judgedBySuiteVerdict),
             "verdict": .string(scenario.verdict.rawValue),
             "reason": orNull(scenario.reason),
             "expectedFailure": orNull(scenario.expectedFailure),

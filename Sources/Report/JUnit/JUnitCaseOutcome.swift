@@ -4,12 +4,14 @@ import Runner
 ///
 /// FAIL is a `failure` (unless the failure was expected: then `skipped`, as pytest reports xfail); ERROR and an
 /// interrupted scenario are an `error`; an unexpected PASS is a `failure`; INCONCLUSIVE, NOT_APPLICABLE and SKIPPED are
-/// `skipped` with the reason, since none of them fails the run.
+/// `skipped` with the reason, since none of them fails the run. A FAIL or ERROR of a scenario its suite's verdict
+/// rules judge is `skipped` too, with the failure in its body: the rules' own test cases fail when they do, so the
+/// JUnit failures match the run's exit status.
 enum JUnitCaseOutcome: Equatable {
     case passed
     case failure(type: String, message: String, body: String)
     case error(type: String, message: String, body: String)
-    case skipped(message: String)
+    case skipped(message: String, body: String)
 
     init(_ scenario: ScenarioResult) {
         let failedStep = scenario.firstFailedStep
@@ -21,6 +23,11 @@ enum JUnitCaseOutcome: Equatable {
             self = .error(type: "INTERRUPTED", message: "interrupted (Ctrl-C or SIGTERM): \(message)", body: body)
             return
         }
+        if scenario.judgedBySuiteVerdict, scenario.verdict == .fail || scenario.verdict == .error,
+           scenario.expectedFailure == nil {
+            self = .skipped(message: "\(scenario.verdict.rawValue), left to the suite verdict: \(message)", body: body)
+            return
+        }
         switch scenario.verdict {
         case .pass where scenario.expectedFailure != nil:
             self = .failure(type: "UNEXPECTED_PASS",
@@ -28,13 +35,13 @@ enum JUnitCaseOutcome: Equatable {
         case .pass:
             self = .passed
         case .fail where scenario.expectedFailure != nil:
-            self = .skipped(message: "expected failure (\(scenario.expectedFailure ?? "")): \(message)")
+            self = .skipped(message: "expected failure (\(scenario.expectedFailure ?? "")): \(message)", body: body)
         case .fail:
             self = .failure(type: "FAIL", message: message, body: body)
         case .error:
             self = .error(type: "ERROR", message: message, body: body)
         case .inconclusive, .notApplicable, .skipped:
-            self = .skipped(message: "\(scenario.verdict.rawValue): \(scenario.reason ?? message)")
+            self = .skipped(message: "\(scenario.verdict.rawValue): \(scenario.reason ?? message)", body: "")
         }
     }
 }

@@ -139,8 +139,10 @@ struct JUnitSuite {
             return open + ">\n      <failure type=\"\(attribute: type)\" message=\"\(attribute: message)\">\(body)</failure>\n    </testcase>\n"
         case .error(let type, let message, let body):
             return open + ">\n      <error type=\"\(attribute: type)\" message=\"\(attribute: message)\">\(body)</error>\n    </testcase>\n"
-        case .skipped(let message):
+        case .skipped(let message, let body) where body.isEmpty:
             return open + ">\n      <skipped message=\"\(attribute: message)\"/>\n    </testcase>\n"
+        case .skipped(let message, let body):
+            return open + ">\n      <skipped message=\"\(attribute: message)\">\(body)</skipped>\n    </testcase>\n"
         }
     }
 }

@@ -285,7 +285,7 @@ struct SampleRunRecorder {
         }
         scenarios.append(ScenarioResult(
             id: id, name: name, file: file, location: Location(file: file, line: 2, column: 1), tags: tags,
-            suiteId: "ev24", verdict: failed == nil ? .pass : .fail, reason: reason, connectionMode: .ws,
+            suiteId: "ev24", judgedBySuiteVerdict: true, verdict: failed == nil ? .pass : .fail, reason: reason, connectionMode: .ws,
             started: started, ended: trace.now, steps: run.steps, traceRange: trace.range(from: first)))
         trace.wait(0.5)
     }

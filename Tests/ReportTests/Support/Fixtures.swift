@@ -56,6 +56,19 @@ enum Fixtures {
         return run
     }
 
+    /// The failing run's scenarios run on their own (no suite): each FAIL fails the run by itself.
+    static var standaloneRun: RunResult {
+        var run = failing
+        run.stations[0].suites = []
+        run.stations[0].scenarios = run.stations[0].scenarios.map { scenario in
+            var scenario = scenario
+            scenario.suiteId = nil
+            scenario.judgedBySuiteVerdict = false
+            return scenario
+        }
+        return run
+    }
+
     /// A run where no station ever came.
     static var noStationRun: RunResult {
         RunResult(started: passing.started, ended: passing.started + 30, options: passing.options, stations: [],
