@@ -48,6 +48,6 @@ shot() {
 failed=$(grep -o '<section class="scenario failed" id="[^"]*"' "$out/ev24-failing.html" | head -n 1 | sed 's/.*id="\([^"]*\)"/\1/')
 
 shot "$out/ev24-failing.html" "" 1500 "$shots/ev24-failing-summary.png"
-shot "$out/ev24-failing.html" "$failed" 1500 "$shots/ev24-failing-scenario.png"
+shot "$out/ev24-failing.html" "$failed" 2200 "$shots/ev24-failing-scenario.png"
 shot "$out/ev24-passing.html" "" 1500 "$shots/ev24-passing-summary.png"
 shot "$out/ev24-passing.html" "s0" 1300 "$shots/ev24-passing-station.png"

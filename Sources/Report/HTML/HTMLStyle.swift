@@ -15,7 +15,8 @@ enum HTMLStyle {
         pre { background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px;
           white-space: pre-wrap; word-break: break-all; margin: 6px 0; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
-        th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
+          overflow-wrap: anywhere; }
         th { background: var(--bg-soft); font-weight: 600; font-size: 13px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.where { white-space: nowrap; }

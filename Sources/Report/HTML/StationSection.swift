@@ -34,7 +34,7 @@ struct StationSection {
         guard !station.connections.isEmpty else { return .empty }
         let rows: [Markup] = station.connections.map { connection in
             """
-            <tr><td><code>\(connection.connectionId)</code></td><td>\(connection.security)</td><td>\(connection.peer)</td>\
+            <tr><td class="where"><code>\(connection.connectionId)</code></td><td>\(connection.security)</td><td>\(connection.peer)</td>\
             <td><code>\(connection.path)</code></td><td>\(connection.subprotocol ?? "none")</td><td>\(connection.tls)</td>\
             <td>\(NumberText.clockTime(connection.opened))</td><td>\(connection.closure ?? "open at the end")\
             \(connection.notes.isEmpty ? Markup.empty : "<br><span class=\"muted\">\(connection.notes.joined(separator: "; "))</span>")</td></tr>

@@ -9,7 +9,8 @@ struct ConnectorStatusHistory: Sendable, Hashable {
         var status: String
         /// The `errorCode` reported with it, when not `NoError`.
         var errorCode: String?
-        /// When the StatusNotification arrived, and when the next one for the connector did (or the trace ended).
+        /// When the StatusNotification arrived, and when the next one with another state for the connector did (or the
+        /// trace ended).
         var start: Date
         var end: Date
         /// The trace record of the StatusNotification.
@@ -41,6 +42,8 @@ struct ConnectorStatusHistory: Sendable, Hashable {
                   let status = record.payload?["status"]?.stringValue
             else { continue }
             let errorCode = record.payload?["errorCode"]?.stringValue.flatMap { $0 == "NoError" ? nil : $0 }
+            // A repeated report (after a reconnect, a TriggerMessage) continues the span it repeats.
+            if let last = reports[connector]?.last, last.status == status, last.errorCode == errorCode { continue }
             reports[connector, default: []].append((status, errorCode, record.time, record.sequence))
         }
         let end = end
