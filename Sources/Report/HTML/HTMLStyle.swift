@@ -19,7 +19,7 @@ enum HTMLStyle {
           overflow-wrap: anywhere; }
         th { background: var(--bg-soft); font-weight: 600; font-size: 13px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.where { white-space: nowrap; }
+        td.where, th { white-space: nowrap; } td.frames a { display: inline-block; white-space: nowrap; }
         .muted { color: var(--muted); }
         .banner { display: flex; align-items: center; gap: 18px; padding: 16px 20px; border-radius: 8px; color: #fff;
           margin-bottom: 14px; }
