@@ -25,12 +25,12 @@ rm -f "$out"/*.html "$out"/*.png
 # The runs: exit status 1 (a scenario failed) is what the failing run is for; anything else is a problem.
 "$chargecheck" run scenarios/ev24 --time-scale 60 --non-interactive \
     --report "html:$out/ev24-passing.html" >"$out/passing.log" 2>&1 \
-    || { echo "the passing run failed (see $out/passing.log)"; exit 1; }
+    || { tail -n 25 "$out/passing.log"; echo "the passing run failed (log: $out/passing.log)"; exit 1; }
 status=0
 # shellcheck disable=SC2086 # $faults is a list of options
 "$chargecheck" run scenarios/ev24 --time-scale 60 --non-interactive $faults \
     --report "html:$out/ev24-failing.html" >"$out/failing.log" 2>&1 || status=$?
-[ "$status" = 1 ] || { echo "the failing run ended with status $status, expected 1 (see $out/failing.log)"; exit 1; }
+[ "$status" = 1 ] || { tail -n 25 "$out/failing.log"; echo "the failing run ended with status $status, expected 1"; exit 1; }
 
 # shot REPORT FRAGMENT HEIGHT PNG: the report scrolled to #FRAGMENT (empty: the top), 1280 pixels wide.
 # Chromium's --screenshot ignores a URL's fragment, so the report is framed by a page that scrolls it.

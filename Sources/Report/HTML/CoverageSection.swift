@@ -16,7 +16,7 @@ struct CoverageSection {
         let rules: [Markup] = suite.rules.map { rule in
             """
             <tr><td>\(HTMLFragments.yesNo(rule.passed, yes: "holds", no: "broken"))</td><td>\(rule.name)</td>\
-            <td><code>\(rule.kind)</code></td><td>\(rule.detail)</td><td class="mono muted">\(rule.location.description)</td></tr>
+            <td><code>\(rule.kind)</code></td><td class="long">\(rule.detail)</td><td class="mono muted long">\(rule.location.description)</td></tr>
             """
         }
         let messages: [Markup] = suite.messages.map { message in
@@ -27,7 +27,7 @@ struct CoverageSection {
                 <tr><td><b>\(message.action)</b></td><td>\(required)</td>\
                 <td>\(message.seen ? HTMLFragments.yesNo(true, yes: "seen") : message.required ? HTMLFragments.yesNo(false, no: "missing") : "<span class=\"muted\">not seen</span>")</td>\
                 <td>\(valid)</td><td class="num">\(message.count)</td>\
-                <td class="muted">\(message.scenarios.joined(separator: ", "))</td><td>\(message.problem)</td></tr>
+                <td class="muted long">\(message.scenarios.joined(separator: ", "))</td><td class="long">\(message.problem)</td></tr>
                 """
         }
         let modes: [Markup] = suite.connectionModes.map { mode in
@@ -36,7 +36,7 @@ struct CoverageSection {
             case .failed: HTMLFragments.yesNo(false, no: "failed")
             case .notOffered: "<span class=\"badge m-optional\">not offered</span>"
             }
-            return "<tr><td><code>\(mode.mode.rawValue)</code></td><td>\(status)</td><td class=\"muted\">\(mode.scenarios.joined(separator: ", "))</td></tr>"
+            return "<tr><td><code>\(mode.mode.rawValue)</code></td><td>\(status)</td><td class=\"muted long\">\(mode.scenarios.joined(separator: ", "))</td></tr>"
         }
         return """
             <h3>\(HTMLFragments.yesNo(suite.passed, yes: "PASS", no: "FAIL")) \(suite.name) <span class="muted">(\(suite.suiteId)) \

@@ -16,7 +16,8 @@ enum HTMLStyle {
           white-space: pre-wrap; word-break: break-all; margin: 6px 0; }
         table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
         th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top;
-          overflow-wrap: anywhere; }
+          overflow-wrap: break-word; }
+        td.long { overflow-wrap: anywhere; } td code { white-space: nowrap; }
         th { background: var(--bg-soft); font-weight: 600; font-size: 13px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.where, th { white-space: nowrap; } td.frames a { display: inline-block; white-space: nowrap; }

@@ -48,7 +48,7 @@ struct ScenarioSection {
         guard !scenario.unconsumedCalls.isEmpty else { return .empty }
         let rows: [Markup] = scenario.unconsumedCalls.map { call in
             let link: Markup = call.traceSequence.map { "<a href=\"#\(frameLink($0))\">#\($0)</a>" } ?? "—"
-            return "<tr><td class=\"where\">\(link)</td><td class=\"where\">\(call.action)</td><td>\(call.answeredBy)</td><td><code>\(call.payload.jsonText)</code></td></tr>"
+            return "<tr><td class=\"where\">\(link)</td><td class=\"where\">\(call.action)</td><td>\(call.answeredBy)</td><td class=\"long mono\">\(call.payload.jsonText)</td></tr>"
         }
         return """
             <h4>Station calls no step consumed</h4>

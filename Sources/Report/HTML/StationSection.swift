@@ -36,7 +36,7 @@ struct StationSection {
             """
             <tr><td class="where"><code>\(connection.connectionId)</code></td><td>\(connection.security)</td><td>\(connection.peer)</td>\
             <td><code>\(connection.path)</code></td><td>\(connection.subprotocol ?? "none")</td><td>\(connection.tls)</td>\
-            <td>\(NumberText.clockTime(connection.opened))</td><td>\(connection.closure ?? "open at the end")\
+            <td>\(NumberText.clockTime(connection.opened))</td><td class="long">\(connection.closure ?? "open at the end")\
             \(connection.notes.isEmpty ? Markup.empty : "<br><span class=\"muted\">\(connection.notes.joined(separator: "; "))</span>")</td></tr>
             """
         }

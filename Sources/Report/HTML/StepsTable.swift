@@ -55,7 +55,7 @@ struct StepsTable {
                 <tr class="step \(step.outcome.rawValue)" id="\(anchor(stepPath))"><td class="mono where">\(indent)\(Self.number(stepPath))</td>\
                 <td>\(HTMLFragments.outcomeBadge(step.outcome))</td><td><b>\(StepText.title(step))</b>\(phase)</td>\
                 <td class="mono muted where">\(step.location.file.split(separator: "/").last.map(String.init) ?? ""):\(step.location.line):\(step.location.column)</td>\
-                <td class="num">\(NumberText.duration(step.duration))</td><td>\(step.summary)\(action(step))</td><td class="frames">\(frames)</td></tr>
+                <td class="num">\(NumberText.duration(step.duration))</td><td class="long">\(step.summary)\(action(step))</td><td class="frames">\(frames)</td></tr>
                 """
             return [row] + failure(step) + rows(step.children, path: stepPath)
         }

@@ -58,7 +58,7 @@ struct SummarySection {
                 <tr><td>\(HTMLFragments.verdictBadge(scenario))</td>\
                 <td><a href="#\(HTMLAnchors.scenario(station: stationIndex, scenario: index))">\(scenario.id)</a></td>\
                 <td>\(scenario.name)</td><td>\(station.identity)</td>\
-                <td class="num">\(NumberText.duration(scenario.duration))</td><td>\(scenario.reason)</td></tr>
+                <td class="num">\(NumberText.duration(scenario.duration))</td><td class="long">\(scenario.reason)</td></tr>
                 """
             }
         }
