@@ -51,7 +51,7 @@ struct JUnitReportTests {
     @Test("an interrupted scenario is an error, and the suite says the run was interrupted")
     func interrupted() {
         let xml = report.render(Fixtures.interruptedRun)
-        #expect(xml.contains("<error type=\"INTERRUPTED\" message=\"interrupted (Ctrl-C or SIGTERM): "))
+        #expect(xml.contains("<error type=\"INTERRUPTED\" message=\"scenarios/ev24/stop-unplug.yaml:34:5: expect StopTransaction interrupted by Ctrl-C or SIGTERM\">"))
         #expect(xml.contains("<property name=\"interrupted\" value=\"true\"/>"))
     }
 

@@ -19,8 +19,9 @@ enum JUnitCaseOutcome: Equatable {
         let message = failedStep.map { step in
             "\(step.location): \(step.failure?.message ?? "\(StepText.title(step)) \(step.outcome.rawValue)")"
         } ?? scenario.reason ?? scenario.verdict.rawValue
-        if failedStep?.outcome == .interrupted {
-            self = .error(type: "INTERRUPTED", message: "interrupted (Ctrl-C or SIGTERM): \(message)", body: body)
+        if let step = failedStep, step.outcome == .interrupted {
+            self = .error(type: "INTERRUPTED",
+                          message: "\(step.location): \(StepText.title(step)) interrupted by Ctrl-C or SIGTERM", body: body)
             return
         }
         if scenario.judgedBySuiteVerdict, scenario.verdict == .fail || scenario.verdict == .error,
