@@ -117,6 +117,8 @@ struct HTMLReportTests {
             #expect(external.isEmpty, "external references: \(external.map { String($0.prefix(40)) })")
             #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""))
             #expect(html.contains("@media print"))
+            // A linked frame shows its raw text even inside closed lists (no script needed).
+            #expect(html.contains("details.frame:target::details-content { content-visibility: visible; display: block; }"))
         }
     }
 

@@ -50,6 +50,8 @@ enum HTMLStyle {
         details.frame { border-bottom: 1px solid #eaeef2; } details.frame > summary { cursor: pointer; padding: 2px 4px;
           font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; list-style-position: inside; }
         details.frame:target > summary, details.frame[open] > summary { background: #fff8c5; }
+        details.frame:target::details-content { content-visibility: visible; display: block; }
+        details.frame:target { outline: 2px solid #d4a72c; }
         details.frames > summary, details.more > summary { cursor: pointer; color: var(--accent); margin: 6px 0; }
         .dir-in { color: var(--call); } .dir-out { color: #8250df; }
         .k-CALLERROR, .k-MALFORMED, .k-BINARY { color: var(--fail); font-weight: 600; }
