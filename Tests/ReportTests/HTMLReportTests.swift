@@ -99,9 +99,9 @@ struct HTMLReportTests {
         let meters = try #require(HTMLInspection.slice(failingHTML, from: "<h3>Meter values</h3>", start: "<div class=\"grid2\">",
                                                         end: "</div>"))
         #expect(HTMLInspection.count("<svg class=\"meter\"", in: meters) == 2)
-        #expect(meters.contains("<b>Transaction 1001</b> · connector 1 · TAG-0001 · 0.88 kWh · stopped: EVDisconnected"))
+        #expect(meters.contains("<b>Transaction 1001</b></a> · connector 1 · TAG-0001 · 0.88 kWh · stopped: EVDisconnected"))
         // meterStart, six MeterValues (one without transactionId still belongs to the open transaction), meterStop.
-        let firstChart = try #require(HTMLInspection.slice(meters, from: "Transaction 1001", start: "<g class=\"energy-dots\">", end: "</g>"))
+        let firstChart = try #require(HTMLInspection.slice(meters, from: "Transaction 1001</b>", start: "<g class=\"energy-dots\">", end: "</g>"))
         #expect(HTMLInspection.count("<circle", in: firstChart) == 8)
     }
 

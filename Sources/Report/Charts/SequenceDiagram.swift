@@ -9,7 +9,7 @@ import Runner
 /// Each arrow links to its raw frame in the report (`frameLink`) and shows the raw text as a tooltip.
 struct SequenceDiagram {
     /// One row of the diagram.
-    enum Row: Equatable {
+    enum Row {
         case frame(TraceRecord, unanswered: Bool)
         case connection(TraceRecord)
         case pause(TimeInterval)
@@ -28,7 +28,7 @@ struct SequenceDiagram {
     let start: Date
     let stationName: String
 
-    /// The diagram of `records` (one scenario's frames), with `unansweredIds` (message ids of CALLs never answered in
+    /// The diagram of `records` (one scenario's frames), with `unansweredCalls` (sequence numbers of CALLs never answered in
     /// the whole station trace) marked, and `problems` (steps that failed, with the time they ended) placed in time.
     init(records: [TraceRecord], start: Date, stationName: String, unansweredCalls: Set<Int>,
          problems: [(time: Date, title: String, message: String, anchor: String)]) {
@@ -118,7 +118,7 @@ struct SequenceDiagram {
             return """
                 <a href="#\(anchor)"><g class="step-problem"><title>\(title): \(message)</title>\
                 <rect x="8" y="\(y - 12)" width="\(Self.width - 16)" height="20" rx="3"/>\
-                <text x="16" y="\(y + 2)">✗ \(title): \(Self.shorten(message, to: 96))</text></g></a>
+                <text x="16" y="\(y + 2)">✗ \(title): \(message.shortened(to: 96))</text></g></a>
                 """
         }
     }
@@ -143,17 +143,13 @@ struct SequenceDiagram {
             """ : .empty
         return """
             <a href="#\(link)"><g class="frame \(kind)\(unanswered ? " unanswered" : "")" data-seq="\(record.sequence)">\
-            <title>#\(record.sequence) \(Self.shorten(record.raw, to: 600))</title>\(timeLabel(record.time, y: y))\
+            <title>#\(record.sequence) \(record.raw.shortened(to: 600))</title>\(timeLabel(record.time, y: y))\
             <line x1="\(x1)" y1="\(y)" x2="\(x2 - direction * 8)" y2="\(y)"/>\(head)\
-            <text x="\((x1 + x2) / 2)" y="\(y - 5)">\(Self.shorten(label, to: 72))</text>\(timeout)</g></a>
+            <text x="\((x1 + x2) / 2)" y="\(y - 5)">\(label.shortened(to: 72))</text>\(timeout)</g></a>
             """
     }
 
     private func timeLabel(_ time: Date, y: Double) -> Markup {
         "<text class=\"time\" x=\"8\" y=\"\(y + 4)\">\(NumberText.offset(time.timeIntervalSince(start)))</text>"
-    }
-
-    static func shorten(_ text: String, to length: Int) -> String {
-        text.count > length ? String(text.prefix(length - 1)) + "…" : text
     }
 }

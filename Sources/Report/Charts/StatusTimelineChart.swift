@@ -12,6 +12,8 @@ struct StatusTimelineChart {
     let history: ConnectorStatusHistory
     /// The scenarios as (number, id, start, end), for the background bands.
     let scenarios: [(number: Int, id: String, start: Date, end: Date)]
+    /// The anchor of a trace record's raw frame: each bar links to the StatusNotification that began it.
+    let frameLink: (Int) -> String
 
     /// The CSS class of a status (`Charging` → `st-charging`); unknown states share one class.
     static func statusClass(_ status: String) -> String {
@@ -43,10 +45,10 @@ struct StatusTimelineChart {
                 let label = span.status + (span.errorCode.map { " (\($0))" } ?? "")
                 let fits = Double(label.count) * 6.4 + 8 < x2 - x1
                 return """
-                    <g class="span \(Self.statusClass(span.status))"><title>connector \(connector.id): \(label) from \
+                    <a href="#\(frameLink(span.sequence))"><g class="span \(Self.statusClass(span.status))"><title>connector \(connector.id): \(label) from \
                     \(NumberText.clockTime(span.start)) for \(NumberText.duration(span.end.timeIntervalSince(span.start)))</title>\
                     <rect x="\(x1)" y="\(y)" width="\(x2 - x1)" height="\(Self.laneHeight)" rx="2"/>\
-                    \(fits ? "<text x=\"\(x1 + 4)\" y=\"\(y + 17)\">\(label)</text>" as Markup : .empty)</g>
+                    \(fits ? "<text x=\"\(x1 + 4)\" y=\"\(y + 17)\">\(label)</text>" as Markup : .empty)</g></a>
                     """
             }
             let name = connector.id == 0 ? "Station (0)" : "Connector \(connector.id)"

@@ -1,4 +1,5 @@
 import Foundation
+import OCPP
 import Runner
 
 /// A run as one self-contained HTML file for people: the verdict and the coverage matrix at the top, then per station
@@ -35,7 +36,7 @@ public struct HTMLReport: Sendable {
             \(summary.scenarioIndex())
             \(stations)
             <footer>Written by chargecheck from the run of \(NumberText.timestamp(result.started)) · \
-            JSON report format \(JSONReport.formatVersion) · trace format \(1)</footer>
+            JSON report format \(JSONReport.formatVersion) · trace format \(TraceRecord.formatVersion)</footer>
             </main>
             </body>
             </html>

@@ -22,6 +22,10 @@ struct StationSection {
             """
     }
 
+    private func frameLink(_ sequence: Int) -> String {
+        HTMLAnchors.frame(station: index, sequence: sequence)
+    }
+
     private func identity() -> Markup {
         guard case .object(let boot)? = station.bootNotification else { return .empty }
         let rows: [Markup] = boot.members.map { member in
@@ -74,7 +78,7 @@ struct StationSection {
             <h3>Connector status</h3>
             <figure><figcaption>The states each connector reported (StatusNotification), over the whole run; numbered \
             bands are the scenarios in run order.</figcaption>\
-            \(StatusTimelineChart(history: history, scenarios: bands).svg())<div class="legend-row">\(legend)</div></figure>
+            \(StatusTimelineChart(history: history, scenarios: bands, frameLink: frameLink).svg())<div class="legend-row">\(legend)</div></figure>
             """
     }
 
@@ -82,13 +86,13 @@ struct StationSection {
         let transactions = TransactionMeterSeries.all(in: station.trace)
         guard !transactions.isEmpty else { return .empty }
         let charts: [Markup] = transactions.map { series in
-            let id = series.transactionId.map { "Transaction \($0)" } ?? "Unconfirmed transaction"
+            let id = series.transactionId.map { "Transaction \($0)" } ?? "Unanswered StartTransaction"
             var facts = ["connector \(series.connectorId)"]
             if let idTag = series.idTag { facts.append(idTag) }
             if let delivered = series.energyDelivered { facts.append(NumberText.quantity(delivered / 1000, unit: "kWh")) }
             facts.append(series.stopped == nil ? "not stopped" : "stopped" + (series.stopReason.map { ": \($0)" } ?? ""))
             return """
-                <figure><figcaption><b>\(id)</b> · \(facts.joined(separator: " · "))</figcaption>\
+                <figure><figcaption><a href="#\(frameLink(series.startSequence))"><b>\(id)</b></a> · \(facts.joined(separator: " · "))</figcaption>\
                 \(MeterChart(series: series).svg())</figure>
                 """
         }

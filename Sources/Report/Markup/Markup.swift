@@ -15,11 +15,6 @@ struct Markup: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringI
         text = stringInterpolation.text
     }
 
-    /// Untrusted text, escaped.
-    init(escaping value: String) {
-        text = MarkupEscaper.escape(value)
-    }
-
     /// Fragments one after another.
     init(joining fragments: some Sequence<Markup>, separator: Markup = "") {
         text = fragments.map(\.text).joined(separator: separator.text)

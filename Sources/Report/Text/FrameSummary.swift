@@ -9,7 +9,7 @@ enum FrameSummary {
 
     static func gist(_ record: TraceRecord) -> String? {
         guard let text = rawGist(record), !text.isEmpty else { return nil }
-        return text.count > maximumLength ? String(text.prefix(maximumLength - 1)) + "…" : text
+        return text.shortened(to: maximumLength)
     }
 
     private static func rawGist(_ record: TraceRecord) -> String? {
