@@ -7,7 +7,7 @@ struct MeterChart {
     static let height = 230.0
     static let left = 52.0
     static let right = 52.0
-    static let top = 14.0
+    static let top = 26.0
     static let bottom = 40.0
 
     let series: TransactionMeterSeries
@@ -57,8 +57,8 @@ struct MeterChart {
             width="\(Self.width)" height="\(Self.height)" role="img" aria-label="Meter values">\
             <g class="axis">\(grid)\(powerTicks)\(timeTicks)\
             <line x1="\(Self.left)" y1="\(plotBottom)" x2="\(Self.width - Self.right)" y2="\(plotBottom)"/>\
-            <text class="unit energy-unit" x="4" y="\(Self.top - 2)">kWh</text>\
-            \(series.power.isEmpty ? Markup.empty : "<text class=\"unit power-unit\" x=\"\(Self.width - 4)\" y=\"\(Self.top - 2)\">kW</text>")</g>\
+            <text class="unit energy-unit" x="4" y="14">kWh</text>\
+            \(series.power.isEmpty ? Markup.empty : "<text class=\"unit power-unit\" x=\"\(Self.width - 4)\" y=\"14\">kW</text>")</g>\
             \(area)<path class="power-line" d="\(Self.path(powerSteps))"/>\
             <path class="energy-line" d="\(Self.path(energyPoints))"/><g class="energy-dots">\(dots)</g>\
             <g class="legend"><rect class="energy-key" x="\(Self.left)" y="\(Self.height - 14)" width="14" height="4"/>\
