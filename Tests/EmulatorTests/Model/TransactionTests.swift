@@ -115,6 +115,15 @@ struct TransactionTests {
         #expect(station.payloads("StopTransaction").first?["reason"] == "Remote")
     }
 
+    @Test("A station whose simulated driver plugs in on remote start starts the transaction at once")
+    func plugsOnRemoteStart() throws {
+        var station = Self.booted(StationProfile(plugsOnRemoteStart: true))
+        #expect(station.status(of: "RemoteStartTransaction", ["connectorId": 1, "idTag": "REMOTE"]) == "Accepted")
+        #expect(station.payloads("StartTransaction").first?["idTag"] == "REMOTE")
+        #expect(station.connector(1)?.plugged == true)
+        #expect(station.connector(1)?.status == .charging)
+    }
+
     @Test("With AuthorizeRemoteTxRequests the station asks before starting a remote transaction")
     func authorizeRemoteStart() throws {
         var station = Self.booted(StationProfile(configuration: ["AuthorizeRemoteTxRequests": "true"]))
