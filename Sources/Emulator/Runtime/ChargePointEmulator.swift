@@ -29,6 +29,8 @@ public actor ChargePointEmulator {
     private var link: Link?
     private var generation = 0
     private var isPumping = false
+    /// A connection attempt is under way (a second one would race it).
+    private var isConnecting = false
     /// Answers to the central system being sent: the station's own CALLs wait for them (a triggered message must
     /// follow the answer to TriggerMessage).
     private var answering = 0
@@ -219,13 +221,16 @@ public actor ChargePointEmulator {
     }
 
     private func connect() async {
-        guard !isStopped, model.isPowered, link == nil else { return }
+        guard !isStopped, !isConnecting, model.isPowered, link == nil else { return }
         let url = configuration.stationURL
         eventSink.yield(.connecting(url: url))
         let connection: WebSocketConnection
+        isConnecting = true
         do {
             connection = try await WebSocketClient.connect(to: url, configuration: clientConfiguration)
+            isConnecting = false
         } catch {
+            isConnecting = false
             statistics.connectFailures += 1
             eventSink.yield(.connectFailed(reason: String(describing: error)))
             model.connectionLost(now)
