@@ -45,6 +45,7 @@ public actor ChargePointEmulator {
     private struct Link {
         let generation: Int
         let session: OCPPSession
+        let transport: OrderedTransport
     }
 
     private struct StateWaiter {
@@ -243,14 +244,15 @@ public actor ChargePointEmulator {
         }
         generation += 1
         let current = generation
+        let transport = OrderedTransport(connection)
         let session = OCPPSession(
-            transport: connection,
+            transport: transport,
             info: SessionInfo(connectionId: "\(configuration.identity)#\(current)", stationIdentity: configuration.identity,
                               role: .chargePoint, securityMode: securityDescription),
             configuration: SessionConfiguration(mode: .strict,
                                                 defaultTimeout: configuration.clock.realDuration(of: configuration.callTimeout),
                                                 rejectsInvalidCalls: true, trace: configuration.trace))
-        link = Link(generation: current, session: session)
+        link = Link(generation: current, session: session, transport: transport)
         statistics.connections += 1
         Task { [weak self] in
             for await call in session.incomingCalls {
@@ -320,7 +322,8 @@ public actor ChargePointEmulator {
     /// Sends the station's CALLs one at a time, each after the previous one's answer, while the connection lasts.
     private func pump(generation current: Int) async {
         defer { isPumping = false }
-        while answering == 0, let session = link?.session, link?.generation == current, let call = model.nextCall(now) {
+        while answering == 0, let link, link.generation == current, let call = model.nextCall(now) {
+            let session = link.session
             statistics.sent[call.action, default: 0] += 1
             eventSink.yield(.sent(action: call.action, payload: call.payload))
             let outcome = await session.call(call.action, call.payload,
@@ -342,6 +345,7 @@ public actor ChargePointEmulator {
                 eventSink.yield(.answered(action: call.action, result: nil, failure: "connection lost"))
                 model.callFailed(call.id, .connectionLost, now: now)
             }
+            link.transport.answerHandled()
             performEffects()
             notifyStateWaiters()
         }
