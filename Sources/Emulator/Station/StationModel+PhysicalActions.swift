@@ -22,6 +22,7 @@ extension StationModel {
                 connectors[id].isFree
             {
                 beginTransaction(connector: id, idTag: pending.idTag, reservationId: pending.reservationId, now: now)
+                connectors[id].transaction?.parentIdTag = pending.parentIdTag
             }
         case .unplug(let id):
             try checkConnector(id)

@@ -44,9 +44,18 @@ extension StationModel {
         authorizationDecided(idTag, info: info, connector: connector, remote: remote, now: now)
     }
 
-    /// The verdict on `idTag` is in: when accepted, a transaction starts at once if the cable is in, otherwise the
+    /// The verdict on `idTag` is in. At a connector with a transaction, an accepted card of the same group
+    /// (parentIdTag) stops it. Otherwise, when accepted, a transaction starts at once if the cable is in, or the
     /// connector waits ConnectionTimeOut for it.
     mutating func authorizationDecided(_ idTag: String, info: IdTagInfo?, connector requested: Int?, remote: Bool, now: Date) {
+        if let requested, let running = connectors[requested].transaction {
+            if !remote, let info, info.effectiveStatus(at: stationTime(now)) == .accepted, let group = info.parentIdTag,
+                group == running.parentIdTag
+            {
+                endTransaction(connector: requested, reason: .local, idTag: idTag, now: now)
+            }
+            return
+        }
         guard let info, info.effectiveStatus(at: stationTime(now)) == .accepted,
             let index = requested ?? connectorForNewTransaction(idTag: idTag),
             connectors[index].isFree, mayUse(index, idTag: idTag, parentIdTag: info.parentIdTag)
@@ -54,8 +63,10 @@ extension StationModel {
         let reservationId = connectors[index].reservation?.id
         if connectors[index].plugged {
             beginTransaction(connector: index, idTag: idTag, reservationId: reservationId, now: now)
+            connectors[index].transaction?.parentIdTag = info.parentIdTag
         } else {
-            connectors[index].pendingAuthorization = PendingAuthorization(idTag: idTag, reservationId: reservationId)
+            connectors[index].pendingAuthorization = PendingAuthorization(idTag: idTag, reservationId: reservationId,
+                                                                          parentIdTag: info.parentIdTag)
             ask(.startTimer(.authorizationTimeout(connector: index),
                                 after: .seconds(configuration.integer(.connectionTimeOut))))
         }
@@ -111,6 +122,7 @@ extension StationModel {
         let info = IdTagInfo(payload["idTagInfo"])
         if let tag = message.payload["idTag"]?.stringValue, let info { rememberAuthorization(tag, info) }
         guard let index = chargingConnectorIds.first(where: { connectors[$0].transaction?.localId == number }) else { return }
+        if let group = info?.parentIdTag { connectors[index].transaction?.parentIdTag = group }
         if info?.effectiveStatus(at: stationTime(now)) != .accepted {
             if configuration.flag(.stopTransactionOnInvalidId) {
                 endTransaction(connector: index, reason: .deAuthorized, idTag: nil, now: now)
@@ -174,18 +186,21 @@ extension StationModel {
         scheduleMeterSample(connector: index)
     }
 
-    /// The clock-aligned sample of every connector (MeterValuesAlignedData, context Sample.Clock).
+    /// The clock-aligned sample of every connector (MeterValuesAlignedData, context Sample.Clock), stamped with the
+    /// boundary it belongs to.
     mutating func sampleClockAligned(_ now: Date) {
         let measurands = configuration.measurands(.meterValuesAlignedData)
+        let interval = Double(max(1, configuration.integer(.clockAlignedDataInterval)))
+        let boundary = Date(timeIntervalSince1970: (stationTime(now).timeIntervalSince1970 / interval).rounded() * interval)
         guard isOnline || connectors.contains(where: { $0.transaction != nil }), !measurands.isEmpty else { return }
         for index in chargingConnectorIds {
             let transaction = connectors[index].transaction
             guard transaction != nil || isOnline else { continue }
-            let value = meterValue(connector: index, measurands: measurands, context: "Sample.Clock", now: now)
+            let value = meterValue(connector: index, measurands: measurands, context: "Sample.Clock", now: now, at: boundary)
             enqueueMeterValues(connector: index, values: [value], transaction: transaction?.localId, triggered: false)
             let stopTxnAligned = configuration.measurands(.stopTxnAlignedData)
             if transaction != nil, !stopTxnAligned.isEmpty {
-                let sample = meterValue(connector: index, measurands: stopTxnAligned, context: "Sample.Clock", now: now)
+                let sample = meterValue(connector: index, measurands: stopTxnAligned, context: "Sample.Clock", now: now, at: boundary)
                 connectors[index].transaction?.recordedValues.append(sample)
             }
         }
@@ -210,8 +225,9 @@ extension StationModel {
         return [meterValue(connector: index, measurands: measurands, context: context, now: now)]
     }
 
-    /// One `meterValue` object: a timestamp and a sampled value per measurand.
-    func meterValue(connector index: Int, measurands: [Measurand], context: String, now: Date) -> JSONValue {
+    /// One `meterValue` object: a timestamp (`at`, a time of the station's clock, or now) and a sampled value per
+    /// measurand.
+    func meterValue(connector index: Int, measurands: [Measurand], context: String, now: Date, at time: Date? = nil) -> JSONValue {
         let connector = connectors[index]
         let samples: [JSONValue] = measurands.map { measurand in
             let value: String
@@ -230,7 +246,7 @@ extension StationModel {
                 "location": "Outlet", "unit": .string(measurand.unit),
             ]
         }
-        return ["timestamp": timestamp(now), "sampledValue": .array(samples)]
+        return ["timestamp": time.map(stamp) ?? timestamp(now), "sampledValue": .array(samples)]
     }
 
     /// A measured quantity with one decimal, as meters write it.

@@ -103,6 +103,18 @@ struct ResetPowerAndOfflineTests {
         #expect(station.payloads("FirmwareStatusNotification").compactMap { $0["status"]?.stringValue } == ["Downloading", "DownloadFailed"])
     }
 
+    @Test("An image for another model downloads but fails to install, and the station stays up")
+    func firmwareInstallationFails() {
+        var station = TransactionTests.booted()
+        station.call("UpdateFirmware", ["location": "https://fw.example/station/wrong-model.bin",
+                                        "retrieveDate": .string(OCPPTimestamp.text(station.now))])
+        station.advance(seconds: 60)
+        #expect(station.payloads("FirmwareStatusNotification").compactMap { $0["status"]?.stringValue }
+            == ["Downloading", "Downloaded", "Installing", "InstallationFailed"])
+        #expect(station.disconnects.isEmpty)
+        #expect(!station.actions.contains("BootNotification"))
+    }
+
     @Test("GetDiagnostics names a file and reports Uploading then Uploaded (or UploadFailed)",
           arguments: [("ftp://logs.example/upload", "Uploaded"), ("mailto:ops@example", "UploadFailed")])
     func diagnostics(location: String, outcome: String) {
