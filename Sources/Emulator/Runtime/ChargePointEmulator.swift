@@ -225,6 +225,13 @@ public actor ChargePointEmulator {
         guard !isStopped, !isConnecting, model.isPowered, link == nil else { return }
         let url = configuration.stationURL
         eventSink.yield(.connecting(url: url))
+        guard model.isNetworkUp else {
+            statistics.connectFailures += 1
+            eventSink.yield(.connectFailed(reason: "the station's network is down"))
+            model.connectionLost(now)
+            settle()
+            return
+        }
         let connection: WebSocketConnection
         isConnecting = true
         do {

@@ -46,7 +46,7 @@ struct ModelHarness {
     mutating func connectIfAsked() {
         guard pendingConnect != nil else { return }
         pendingConnect = nil
-        if networkDown {
+        if networkDown || !model.isNetworkUp {
             model.connectionLost(now)
             applyEffects()
             return
