@@ -89,7 +89,7 @@ class Backend(ChargePoint):
                 return payload
 
 
-async def drive(backend, log):
+async def drive(backend, log, plug):
     """The EV24 message set, driven from the central system side."""
     await backend.expect("BootNotification")
     await backend.expect("StatusNotification", where=lambda p: p["connector_id"] == 1)
@@ -101,6 +101,8 @@ async def drive(backend, log):
     assert changed.status == "Accepted", changed
     unknown = await backend.call(call.ChangeConfiguration(key="NoSuchKey", value="1"), suppress=False)
     assert unknown.status == "NotSupported", unknown
+    if plug is not None:
+        await plug(1)
     started = await backend.call(call.RemoteStartTransaction(id_tag="INTEROP-1", connector_id=1), suppress=False)
     assert started.status == "Accepted", started
     start = await backend.expect("StartTransaction")
@@ -122,6 +124,18 @@ async def drive(backend, log):
     assert reset.status == "Accepted", reset
 
 
+def plug_cable(port, log):
+    """A physical act through the station's control API (the emulator's --control-port)."""
+    async def plug(connector):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(f"POST /connectors/{connector}/plug HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n".encode())
+        await writer.drain()
+        status = (await reader.readline()).decode().strip()
+        writer.close()
+        log(f"plugged the cable into connector {connector}: {status}")
+    return plug
+
+
 async def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mode", choices=["ws", "basic", "mtls"], required=True)
@@ -129,6 +143,8 @@ async def main():
     parser.add_argument("--certs", help="folder made by `chargecheck pki init`")
     parser.add_argument("--password", default="interop-secret-0001")
     parser.add_argument("--timeout", type=float, default=90)
+    parser.add_argument("--station-control", type=int,
+                        help="the station's HTTP control port: plug the cable in before the remote start")
     args = parser.parse_args()
 
     def log(text):
@@ -156,7 +172,7 @@ async def main():
         reader = asyncio.create_task(backend.start())
         try:
             if len(sessions) == 1:
-                await drive(backend, log)
+                await drive(backend, log, plug_cable(args.station_control, log) if args.station_control else None)
                 log("waiting for the station to come back after Reset")
                 await asyncio.wait_for(reconnected.wait(), 30)
                 if not done.done():

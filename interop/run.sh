@@ -6,7 +6,7 @@
 # Exit status 0 only if all six runs pass.
 set -u
 cd "$(dirname "$0")/.."
-BIN=.build/release/chargecheck
+BIN=${CHARGECHECK:-.build/release/chargecheck}
 VENV=${INTEROP_VENV:-.venv-interop}
 OUT=${INTEROP_OUT:-.build/interop}
 PY="$VENV/bin/python"
@@ -47,9 +47,10 @@ runner_against_python_station() {
 }
 
 emulator_against_python_csms() {
-  local mode=$1 port log security csms_pid status
-  port=$(free_port); log="$OUT/csms-$mode.log"
-  bounded 150 "$PY" interop/csms.py --mode "$mode" --port "$port" --certs "$OUT/pki" --password "$PASSWORD" >"$log" 2>&1 &
+  local mode=$1 port control log security csms_pid status
+  port=$(free_port); control=$(free_port); log="$OUT/csms-$mode.log"
+  bounded 150 "$PY" interop/csms.py --mode "$mode" --port "$port" --certs "$OUT/pki" --password "$PASSWORD" \
+      --station-control "$control" >"$log" 2>&1 &
   csms_pid=$!
   case $mode in
     ws)    security=(--csms "ws://127.0.0.1:$port/ocpp") ;;
@@ -57,7 +58,7 @@ emulator_against_python_csms() {
     mtls)  security=(--csms "wss://127.0.0.1:$port/ocpp" --ca "$OUT/pki/ca.pem" --cert "$OUT/pki/stations/CP-1.pem" --key "$OUT/pki/stations/CP-1.key") ;;
   esac
   sleep 1
-  bounded 150 "$BIN" emulate --id CP-1 "${security[@]}" >"$OUT/emulator-$mode.log" 2>&1 &
+  bounded 150 "$BIN" emulate --id CP-1 "${security[@]}" --control-port "$control" >"$OUT/emulator-$mode.log" 2>&1 &
   local emulator_pid=$!
   wait "$csms_pid"; status=$?
   kill "$emulator_pid" 2>/dev/null; wait "$emulator_pid" 2>/dev/null

@@ -1,7 +1,15 @@
-// Lints 1,000 generated scenario files (each using a shared fixture, with matchers, expressions and captures) and
-// reports the time per full lint. Target: under 1 s in release.
+// Lints 1,000 generated scenario files (each using a shared fixture, with matchers, expressions and captures,
+// checked against the OCPP catalog) and reports the wall and CPU time per full lint. Target: under 1 s in release.
+// On a machine shared with other work the CPU time is the steadier figure.
 import Foundation
 import Scenario
+
+/// CPU time this process has used, in seconds.
+func processCPUTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
 
 let fileCount = 1_000
 let rounds = 5
@@ -65,7 +73,9 @@ for index in 0..<fileCount {
 }
 
 var timings: [Double] = []
+var cpuTimings: [Double] = []
 for _ in 0..<rounds {
+    let cpuStart = processCPUTime()
     let start = ContinuousClock.now
     let result = ScenarioLoader().load(paths: [folder])
     let elapsed = ContinuousClock.now - start
@@ -75,8 +85,11 @@ for _ in 0..<rounds {
     }
     let (seconds, attoseconds) = elapsed.components
     timings.append(Double(seconds) + Double(attoseconds) / 1e18)
+    cpuTimings.append(processCPUTime() - cpuStart)
 }
 timings.sort()
+cpuTimings.sort()
 let median = timings[timings.count / 2]
-print(String(format: "lint %d scenario files: median %.3f s, best %.3f s over %d rounds (%.0f files/s); target < 1 s: %@",
-             fileCount, median, timings[0], rounds, Double(fileCount) / median, median < 1 ? "met" : "MISSED"))
+let cpuMedian = cpuTimings[cpuTimings.count / 2]
+print(String(format: "lint %d scenario files: wall median %.3f s (best %.3f s), CPU median %.3f s, over %d rounds; target < 1 s: %@",
+             fileCount, median, timings[0], cpuMedian, rounds, median < 1 ? "met" : "missed on this run (see CPU time)"))

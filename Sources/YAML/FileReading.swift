@@ -8,8 +8,8 @@ enum FileReading {
     }
 
     static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit { throw .tooLarge(size) }
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -46,7 +46,7 @@ struct EndToEndTests {
             #expect(connection.tls != nil)
             #expect(connection.clientCertificate?.contains("CP-1") == true)
         }
-        #expect(result.exitCode == ExitCode.passed)
+        #expect(result.exitCode == RunExitStatus.passed)
         #expect(scenario.steps.map(\.outcome) == [.passed, .passed, .passed, .passed])
         #expect(scenario.variables["vendor"] == "Scripted")
     }

@@ -137,3 +137,35 @@ enum PythonJSONSchema {
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
+
+/// Keeps `grammar/expressions.ebnf` in agreement with the expression parser.
+@Suite("Expression grammar and parser agree")
+struct ExpressionGrammarTests {
+    private static func grammar() throws -> String {
+        try String(contentsOfFile: RepositoryPaths.root.appendingPathComponent("grammar/expressions.ebnf").path, encoding: .utf8)
+    }
+
+    @Test func everyFunctionIsInTheGrammar() throws {
+        let text = try Self.grammar()
+        for function in Expression.Function.allCases {
+            #expect(text.contains("\"\(function.rawValue)\""), "function \(function.rawValue) missing from expressions.ebnf")
+        }
+    }
+
+    @Test func everyOperatorIsInTheGrammar() throws {
+        let text = try Self.grammar()
+        for op in Expression.BinaryOperator.allCases {
+            #expect(text.contains("\"\(op.rawValue)\""), "operator \(op.rawValue) missing from expressions.ebnf")
+        }
+    }
+
+    @Test("expressions written back parse to the same tree", arguments: [
+        "a + b * c", "!(x == 1) || y.z[0] >= 2.5", "now(\"-5m\")", "[1, 'two', null, true]", "-a % 3 != len(s)",
+    ])
+    func roundTrip(_ text: String) throws {
+        let expression = try Expression.parse(text)
+        #expect(try Expression.parse(expression.description) == expression)
+        let interpolation = try Interpolation.parse("x ${\(text)} $${y}")
+        #expect(try Interpolation.parse(interpolation.description) == interpolation)
+    }
+}

@@ -146,6 +146,10 @@ struct HandshakeTests {
         await server.shutdown()
         let refused = await clientError { try await WebSocketClient.connect(to: "ws://127.0.0.1:\(port)/CP001") }
         #expect(refused == .connectionRefused(peer: "127.0.0.1:\(port)"))
+        let refusedTLS = await clientError {
+            try await WebSocketClient.connect(to: "wss://127.0.0.1:\(port)/CP001", configuration: .init(tls: .init(insecure: true)))
+        }
+        #expect(refusedTLS == .connectionRefused(peer: "127.0.0.1:\(port)"))
         let badScheme = await clientError { try await WebSocketClient.connect(to: "http://127.0.0.1/CP001") }
         #expect(badScheme == .invalidURL("http://127.0.0.1/CP001", reason: "scheme must be ws or wss, not http"))
 

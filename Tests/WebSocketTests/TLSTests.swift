@@ -84,6 +84,20 @@ struct TLSTests {
         await server.shutdown()
     }
 
+    @Test("a client limited to TLS 1.2 still gets one of the whitepaper's suites")
+    func tls12Accepted() async throws {
+        let certificates = try Certificates()
+        defer { certificates.remove() }
+        let server = try await WebSocketServer.start(.init(tls: certificates.server(mutual: false)))
+        let port = server.port
+        let clientResult = try await offPool { try LegacyTLSClient.handshake(port: port, maximumVersion: TLS1_2_VERSION) }
+        #expect(clientResult == "ECDHE-ECDSA-AES256-GCM-SHA384" || clientResult == "ECDHE-ECDSA-AES128-GCM-SHA256")
+        let rejection = try await server.nextRejection()
+        #expect(rejection.stage == .disconnected, "TLS succeeded; the client left before sending a request")
+        #expect(rejection.tls?.version == "TLSv1.2")
+        await server.shutdown()
+    }
+
     @Test("the client refuses a server certificate from an unknown CA unless told to be insecure")
     func serverVerification() async throws {
         let certificates = try Certificates()
@@ -134,7 +148,7 @@ struct TLSTests {
 
 /// A blocking OpenSSL client with a capped protocol version, for the TLS 1.1 refusal.
 enum LegacyTLSClient {
-    /// Connects, runs the handshake and returns OpenSSL's error text ("" if the handshake succeeded).
+    /// Connects, runs the handshake and returns the negotiated cipher, or OpenSSL's error text.
     static func handshake(port: Int, maximumVersion: Int32) throws -> String {
         let socket = try RawSocket(port: port)
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -149,7 +163,7 @@ enum LegacyTLSClient {
         defer { SSL_free(ssl) }
         SSL_set_fd(ssl, socket.fd)
         ERR_clear_error()
-        if SSL_connect(ssl) == 1 { return "" }
+        if SSL_connect(ssl) == 1 { return String(cString: SSL_CIPHER_get_name(SSL_get_current_cipher(ssl))) }
         var text = [CChar](repeating: 0, count: 256)
         ERR_error_string_n(ERR_get_error(), &text, text.count)
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -3,6 +3,7 @@ public enum CommandRegistry {
     public static let commands: [any Command.Type] = [
         LintCommand.self,
         ListCommand.self,
+        RunCommand.self,
         EmulateCommand.self,
         CoverageCommand.self,
         PKICommand.self,

@@ -13,7 +13,7 @@ struct InterpreterContext: Sendable {
     /// `--set` values, applied to the `given` of every scenario and precondition.
     let overrides: [String: JSONValue]
     /// The station profile, as the `profile` variable.
-    let profile: StationProfile
+    let profile: StationTestProfile
     /// Whether the station is live (operator prompts) rather than the emulator.
     let live: Bool
 

@@ -70,23 +70,25 @@ extension ScenarioRun {
 
     /// `expect-disconnect`: the station closes the connection (since the previous step began) within the bound.
     func runExpectDisconnect(within: Duration, window: Int) async -> StepReport {
-        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { event in
-            if case .disconnected(_, let description) = event { return "the station closed the connection: \(description)" }
-            return nil
+        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { index, event in
+            guard case .disconnected(_, let description) = event else { return nil }
+            lastDisconnection = index
+            return "the station closed the connection: \(description)"
         }
     }
 
     /// `expect-reconnect`: the station connects again (since the previous step began) within the bound; later steps
     /// talk to it on the new connection.
     func runExpectReconnect(within: Duration, window: Int) async -> StepReport {
-        await awaitConnectionEvent(within: within, window: window, what: "connect again") { event in
+        let start = lastDisconnection.map { min($0, window) } ?? window
+        return await awaitConnectionEvent(within: within, window: start, what: "connect again") { _, event in
             if case .connected(let record) = event { return "the station connected again (\(record.security), \(record.peer))" }
             return nil
         }
     }
 
     func awaitConnectionEvent(within: Duration, window: Int, what: String,
-                              _ describe: (StationEvent) -> String?) async -> StepReport {
+                              _ describe: (Int, StationEvent) -> String?) async -> StepReport {
         let channel = context.channel
         let deadline = stepDeadline(within)
         var position = window
@@ -94,7 +96,7 @@ extension ScenarioRun {
             let seen = await channel.mark
             for (index, event) in await channel.events(from: position) {
                 position = index + 1
-                if let summary = describe(event) { return .passed(summary) }
+                if let summary = describe(index, event) { return .passed(summary) }
             }
             switch await awaitEvent(after: seen, until: deadline) {
             case .event: continue

@@ -98,7 +98,7 @@ extension ScenarioRun {
                 expected: match.summary(in: environment), received: closest.payload.jsonText,
                 mismatches: match.match(closest.payload, in: environment)))
         }
-        let others = calls.map(\.action)
+        let others = calls.filter { !$0.consumed }.map(\.action)
         let instead = others.isEmpty ? "nothing came" : "came instead: \(others.suffix(8).joined(separator: ", "))"
         return StepReport(outcome: outcome, failure: StepFailure(
             message: "expected \(expect.action) \(bound)\(operatorNote); none came (\(instead))",

@@ -23,6 +23,9 @@ final class ScenarioRun {
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
     var operatorDeadline: ContinuousClock.Instant?
+    /// The mailbox position of the disconnection `expect-disconnect` saw: `expect-reconnect` looks for a connection
+    /// after it (the station may be back before `expect-reconnect` begins).
+    var lastDisconnection: Int?
     /// The `replies:` in force (the scenario's, with a running precondition's own on top).
     var replies: [String: Reply]
 

@@ -32,12 +32,13 @@ public struct LoopbackListeners: Sendable {
 
     /// Where `identity` connects in `mode`, given the listener URL for that mode.
     public func endpoint(identity: String, mode: SecurityMode, listenerURL: String) -> StationEndpoint {
-        let url = listenerURL + identity
         switch mode {
-        case .ws: return StationEndpoint(url: url, mode: mode)
-        case .wssBasic: return StationEndpoint(url: url, mode: mode, caFile: pki.caCertificate, password: passwords[identity])
+        case .ws: return StationEndpoint(listenerURL: listenerURL, identity: identity, mode: mode)
+        case .wssBasic:
+            return StationEndpoint(listenerURL: listenerURL, identity: identity, mode: mode, caFile: pki.caCertificate,
+                                   password: passwords[identity])
         case .wssMTLS:
-            return StationEndpoint(url: url, mode: mode, caFile: pki.caCertificate,
+            return StationEndpoint(listenerURL: listenerURL, identity: identity, mode: mode, caFile: pki.caCertificate,
                                    clientCertificate: pki.stationCertificates[identity], clientKey: pki.stationKeys[identity])
         }
     }

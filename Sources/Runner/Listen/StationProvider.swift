@@ -2,8 +2,10 @@ public import Scenario
 
 /// Where a provided station connects, and with what credentials.
 public struct StationEndpoint: Sendable, Hashable {
-    /// The full URL, identity included: `wss://127.0.0.1:41234/ocpp/CP-1`.
-    public var url: String
+    /// The listener URL without the identity: `wss://127.0.0.1:41234/ocpp/`.
+    public var listenerURL: String
+    /// The station identity, the URL's last path segment.
+    public var identity: String
     public var mode: SecurityMode
     /// The CA that signed the listener's certificate (wss).
     public var caFile: String?
@@ -13,15 +15,21 @@ public struct StationEndpoint: Sendable, Hashable {
     /// The Basic Auth password (wss + Basic Auth).
     public var password: String?
 
-    public init(url: String, mode: SecurityMode, caFile: String? = nil, clientCertificate: String? = nil,
+    public init(listenerURL: String, identity: String, mode: SecurityMode, caFile: String? = nil, clientCertificate: String? = nil,
                 clientKey: String? = nil, password: String? = nil) {
-        self.url = url
+        self.listenerURL = listenerURL
+        self.identity = identity
         self.mode = mode
         self.caFile = caFile
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
         self.password = password
     }
+}
+
+extension StationEndpoint {
+    /// The full URL, identity included: `wss://127.0.0.1:41234/ocpp/CP-1`.
+    public var url: String { listenerURL + identity }
 }
 
 /// Stations the run brings itself (the built-in emulator), connected to the runner's own loopback listeners; the

@@ -34,8 +34,8 @@ public struct RunResult: Sendable, Hashable {
     /// The process exit code: 0 passed, 1 a scenario failed or erred (or a suite verdict failed), 130 interrupted.
     /// (2, bad usage or bad scenario files, is decided before a run starts.)
     public var exitCode: Int32 {
-        if interrupted { return ExitCode.interrupted }
-        return passed ? ExitCode.passed : ExitCode.failed
+        if interrupted { return RunExitStatus.interrupted }
+        return passed ? RunExitStatus.passed : RunExitStatus.failed
     }
 
     /// Scenario results of every station, counted by verdict.
@@ -49,7 +49,7 @@ public struct RunResult: Sendable, Hashable {
 }
 
 /// The exit codes of `chargecheck run`.
-public enum ExitCode {
+public enum RunExitStatus {
     /// Every scenario passed (or was not applicable / skipped), every suite verdict passed.
     public static let passed: Int32 = 0
     /// A scenario failed or erred, an expected failure passed, or a suite verdict failed.

@@ -14,6 +14,9 @@ public struct ScenarioResult: Sendable, Hashable {
     public var description: String?
     /// The suite it ran in, `nil` when it ran on its own.
     public var suiteId: String?
+    /// Whether its suite has `verdict:` rules: the suite verdict then decides (a scenario no rule selects is
+    /// informative, e.g. one exercising an optional message), and the scenario alone does not fail the run.
+    public var judgedBySuiteVerdict: Bool
     /// The verdict, and why (for every verdict but PASS; e.g. "step 3 failed: …", "needs an operator").
     public var verdict: Verdict
     public var reason: String?
@@ -40,7 +43,7 @@ public struct ScenarioResult: Sendable, Hashable {
     public var traceRange: ClosedRange<Int>?
 
     public init(id: String, name: String, file: String, location: Location, tags: [String] = [], description: String? = nil,
-                suiteId: String? = nil, verdict: Verdict, reason: String? = nil, expectedFailure: String? = nil,
+                suiteId: String? = nil, judgedBySuiteVerdict: Bool = false, verdict: Verdict, reason: String? = nil, expectedFailure: String? = nil,
                 requiredMode: SecurityMode? = nil, connectionMode: SecurityMode? = nil, started: Date, ended: Date, steps: [StepResult] = [],
                 unconsumedCalls: [ReceivedCall] = [], variables: [String: JSONValue] = [:], findings: [OCPPFinding] = [],
                 traceRange: ClosedRange<Int>? = nil) {
@@ -51,6 +54,7 @@ public struct ScenarioResult: Sendable, Hashable {
         self.tags = tags
         self.description = description
         self.suiteId = suiteId
+        self.judgedBySuiteVerdict = judgedBySuiteVerdict
         self.verdict = verdict
         self.reason = reason
         self.expectedFailure = expectedFailure
@@ -69,13 +73,14 @@ public struct ScenarioResult: Sendable, Hashable {
     public var duration: TimeInterval { ended.timeIntervalSince(started) }
 
     /// Whether this result fails the run: ERROR always; FAIL unless the failure was expected; PASS when a failure was
-    /// expected (an unexpected pass).
+    /// expected (an unexpected pass). A scenario judged by its suite's verdict fails the run only by an unexpected pass.
     public var countsAsFailure: Bool {
+        if judgedBySuiteVerdict { return verdict == .pass && expectedFailure != nil }
         switch verdict {
-        case .error: true
-        case .fail: expectedFailure == nil
-        case .pass: expectedFailure != nil
-        case .inconclusive, .notApplicable, .skipped: false
+        case .error: return true
+        case .fail: return expectedFailure == nil
+        case .pass: return expectedFailure != nil
+        case .inconclusive, .notApplicable, .skipped: return false
         }
     }
 

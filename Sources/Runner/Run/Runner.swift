@@ -14,7 +14,7 @@ public struct Runner: Sendable {
     public var emulator: (provider: any StationProvider, loopback: LoopbackListeners)?
     /// Who performs physical acts on live stations (operator prompts, a hook, or nobody).
     public var performer: any ActionPerformer
-    public var profile: StationProfile
+    public var profile: StationTestProfile
     public var observer: any RunObserver
     /// The run's clock (scaled for `--time-scale`, shared with the emulator).
     public var clock: any RunClock
@@ -25,7 +25,7 @@ public struct Runner: Sendable {
 
     public init(plan: RunPlan, options: RunOptions, listeners: [ListenerConfiguration],
                 emulator: (provider: any StationProvider, loopback: LoopbackListeners)? = nil,
-                performer: any ActionPerformer = NoActionPerformer(), profile: StationProfile = StationProfile(),
+                performer: any ActionPerformer = NoActionPerformer(), profile: StationTestProfile = StationTestProfile(),
                 observer: any RunObserver = SilentObserver(), clock: any RunClock = ScaledClock(),
                 recorder: TraceRecorder = TraceRecorder()) {
         self.plan = plan
@@ -58,9 +58,10 @@ public struct Runner: Sendable {
         }
         let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
         let clock = self.clock
+        let observer = self.observer
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
             StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
-                           defaults: DefaultReplies(now: { clock.now }))
+                           defaults: DefaultReplies(now: { clock.now }), observer: observer)
         }
         let urls: [String]
         do {

@@ -33,7 +33,8 @@ struct StationRunner {
             let overrides = suiteOverrides(entry.suite).merging(options.overrides) { _, set in set }
             let run = ScenarioRun(scenario: scenario, context: context, suiteId: entry.suite?.id, overrides: overrides,
                                   previousStepStart: previousStepStart)
-            let result = await run.run()
+            var result = await run.run()
+            result.judgedBySuiteVerdict = !(entry.suite?.rules.isEmpty ?? true)
             previousStepStart = run.previousStepStart
             results.append(result)
             context.observer.handle(.scenarioFinished(station: channel.identity, result: result))
@@ -119,7 +120,7 @@ struct StationRunner {
         let metadata = entry.scenario.metadata
         return ScenarioResult(id: metadata.id, name: metadata.name, file: entry.scenario.file, location: entry.scenario.location,
                               tags: metadata.tags, description: metadata.description, suiteId: entry.suite?.id,
-                              verdict: verdict, reason: reason, expectedFailure: metadata.expectedFailure,
+                              judgedBySuiteVerdict: !(entry.suite?.rules.isEmpty ?? true), verdict: verdict, reason: reason, expectedFailure: metadata.expectedFailure,
                               requiredMode: metadata.requirements.security, started: now, ended: now)
     }
 }

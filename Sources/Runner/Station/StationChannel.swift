@@ -15,6 +15,7 @@ actor StationChannel {
     nonisolated let clock: any RunClock
     nonisolated let sessionConfiguration: SessionConfiguration
     nonisolated let defaults: DefaultReplies
+    nonisolated let observer: any RunObserver
 
     /// Everything that happened, in order; positions in it are the "marks" steps use.
     private(set) var events: [StationEvent] = []
@@ -34,8 +35,9 @@ actor StationChannel {
     private var nextWaiterId = 0
 
     init(identity: String, clock: any RunClock, sessionConfiguration: SessionConfiguration,
-         defaults: DefaultReplies = DefaultReplies()) {
+         defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver()) {
         self.identity = identity
+        self.observer = observer
         self.clock = clock
         self.sessionConfiguration = sessionConfiguration
         self.defaults = defaults
@@ -76,6 +78,7 @@ actor StationChannel {
             connections[index].closure = closure.description
         }
         append(.disconnected(connectionId: connectionId, description: closure.description))
+        observer.handle(.stationDisconnected(identity: identity, reason: closure.description))
     }
 
     /// Closes the open connection (at the end of a run, or before the emulator reconnects in another mode).
@@ -199,6 +202,7 @@ actor StationChannel {
         if call.action == "BootNotification" && bootNotification == nil { bootNotification = call.payload }
         let index = events.count
         append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
+        observer.handle(.callReceived(station: identity, action: call.action, payload: call.payload))
         if policy.holds(call) {
             heldIndices.insert(index)
         } else {

@@ -139,7 +139,7 @@ final class LoadSession {
             diagnostics.append(.error("'\(path)' is not a .yaml file", at: location))
             return nil
         }
-        guard !PathText.isDirectory(target), FileManagerCheck.exists(target) else {
+        guard entries[targetKey] != nil || (!PathText.isDirectory(target) && FileManagerCheck.exists(target)) else {
             diagnostics.append(.error("included file '\(target)' does not exist", at: location, hint: "paths in 'uses:' are relative to the file that names them"))
             return nil
         }

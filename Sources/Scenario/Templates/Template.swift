@@ -76,16 +76,6 @@ public indirect enum Template: Sendable, Hashable {
         }
     }
 
-    /// Every expression inside, in document order.
-    public var expressions: [Expression] {
-        switch self {
-        case .constant: []
-        case .interpolation(let interpolation): interpolation.expressions
-        case .array(let elements): elements.flatMap(\.expressions)
-        case .object(let members): members.flatMap(\.value.expressions)
-        }
-    }
-
     /// The constant value, `nil` when the template holds an expression somewhere.
     public var constantValue: JSONValue? {
         if case .constant(let value) = self { return value }

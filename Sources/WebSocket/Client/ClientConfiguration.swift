@@ -1,14 +1,18 @@
 extension WebSocketClient {
     /// Basic Auth credentials for the upgrade request. The password is bytes because OCPP keys may be binary.
     public struct BasicCredentials: Sendable, Hashable {
+        /// The charge point identity, for OCPP.
         public var username: String
+        /// The password bytes (OCPP: the decoded AuthorizationKey).
         public var password: [UInt8]
 
+        /// Credentials with a text password (sent as UTF-8).
         public init(username: String, password: String) {
             self.username = username
             self.password = Array(password.utf8)
         }
 
+        /// Credentials with a binary password.
         public init(username: String, passwordBytes: [UInt8]) {
             self.username = username
             self.password = passwordBytes
@@ -19,6 +23,7 @@ extension WebSocketClient {
     public struct Configuration: Sendable {
         /// Subprotocols to offer, most preferred first.
         public var subprotocols: [String]
+        /// Credentials for an `Authorization: Basic` header, if any.
         public var basicAuth: BasicCredentials?
         /// Used for wss:// URLs.
         public var tls: TLSClientConfiguration
@@ -33,6 +38,7 @@ extension WebSocketClient {
         /// Close the connection when a ping is not answered within this time.
         public var pongDeadline: Duration
 
+        /// A client offering `subprotocols`, verifying servers against the system trust store unless told otherwise.
         public init(subprotocols: [String] = [], basicAuth: BasicCredentials? = nil, tls: TLSClientConfiguration = .init(),
                     connectTimeout: Duration = .seconds(10), extraHeaders: [HTTPHeader] = [],
                     maximumMessageSize: Int = 4 * 1024 * 1024, pingInterval: Duration? = nil,

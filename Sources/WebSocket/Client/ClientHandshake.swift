@@ -35,10 +35,13 @@ final class ClientHandshake: ChannelDelegate {
         }
         channel.delegate = self
         channel.start(tls: tls, host: target.host)
-        if tls != nil { stage = .tls }
     }
 
     // MARK: ChannelDelegate
+
+    func channelDidConnect(_ channel: Channel) {
+        if channel.tls != nil { stage = .tls }
+    }
 
     func channelIsReady(_ channel: Channel) {
         stage = .upgrade

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Opens client connections (the emulator's side).
 public enum WebSocketClient {
@@ -8,20 +9,40 @@ public enum WebSocketClient {
                                on loop: EventLoop = .shared) async throws -> WebSocketConnection {
         let target = try ClientTarget(url)
         let tls = try target.secure ? TLSContext.cachedClient(configuration.tls) : nil
-        let address: SocketAddress
+        let addresses: [SocketAddress]
         do {
-            address = try SocketAddress.resolve(host: target.host, port: target.port)
+            addresses = try SocketAddress.resolveAll(host: target.host, port: target.port)
         } catch {
             throw WebSocketClientError.resolutionFailed(host: target.host, reason: error.message)
         }
+        // Try each address in turn while connecting itself fails (localhost may resolve to ::1 before 127.0.0.1).
+        var lastError = WebSocketClientError.resolutionFailed(host: target.host, reason: "no address")
+        for address in addresses {
+            let outcome = await attempt(address, target: target, configuration: configuration, tls: tls, loop: loop)
+            switch outcome {
+            case .success(let connection):
+                return connection
+            case .failure(let error):
+                lastError = error
+                switch error {
+                case .connectionRefused, .connectFailed: continue
+                default: throw error
+                }
+            }
+        }
+        throw lastError
+    }
+
+    private static func attempt(_ address: SocketAddress, target: ClientTarget, configuration: Configuration, tls: TLSContext?,
+                                loop: EventLoop) async -> Result<WebSocketConnection, WebSocketClientError> {
         let fd: Int32
         do {
             fd = try Socket.startConnect(to: address)
         } catch {
-            throw error.code == ECONNREFUSED ? WebSocketClientError.connectionRefused(peer: address.description)
-                : WebSocketClientError.connectFailed(peer: address.description, reason: error.message)
+            return .failure(error.code == ECONNREFUSED ? .connectionRefused(peer: address.description)
+                : .connectFailed(peer: address.description, reason: error.message))
         }
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<WebSocketConnection, WebSocketClientError>, Never>) in
+        return await withCheckedContinuation { continuation in
             loop.execute {
                 let channel = Channel(loop: loop, fd: fd, peer: address.description, connecting: true)
                 let handshake = ClientHandshake(channel: channel, target: target, configuration: configuration,
@@ -29,7 +50,6 @@ public enum WebSocketClient {
                 handshake.start(tls: tls)
             }
         }
-        return try result.get()
     }
 }
 

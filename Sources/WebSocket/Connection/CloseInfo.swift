@@ -37,10 +37,14 @@ public struct CloseInfo: Sendable, Hashable, CustomStringConvertible {
     /// The close code: the one received (peer), sent (local, violation), 1005 when the close frame had none,
     /// 1006 when no close frame was exchanged.
     public var code: UInt16
+    /// The close reason received or sent (the violation's detail for failures).
     public var reason: String
+    /// Who ended the connection.
     public var initiator: Initiator
+    /// What went wrong, nil after a clean close handshake.
     public var failure: Failure?
 
+    /// A closure as described by its parts.
     public init(code: UInt16, reason: String, initiator: Initiator, failure: Failure?) {
         self.code = code
         self.reason = reason

@@ -51,6 +51,7 @@ public struct ConnectionInfo: Sendable, Hashable {
     public var offeredSubprotocols: [String]
     /// The subprotocol both sides agreed on, if any.
     public var subprotocol: String?
+    /// None, Basic Auth, TLS or mutual TLS.
     public var security: SecurityLevel
     /// TLS version, cipher and peer certificate for wss://.
     public var tls: TLSDetails?

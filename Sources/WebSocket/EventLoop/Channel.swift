@@ -13,6 +13,8 @@ enum ChannelEnd {
 
 /// The layer above a channel: the handshake first, then the WebSocket session. Loop thread only.
 protocol ChannelDelegate: AnyObject {
+    /// A client's TCP connect completed (TLS, if any, starts now).
+    func channelDidConnect(_ channel: Channel)
     /// Connected (clients) and TLS established (wss): the stream is ready for the HTTP handshake.
     func channelIsReady(_ channel: Channel)
     /// New bytes are in `channel.input`.
@@ -21,6 +23,10 @@ protocol ChannelDelegate: AnyObject {
     func channelDidDrain(_ channel: Channel)
     /// The channel is closed; called once.
     func channel(_ channel: Channel, didEnd end: ChannelEnd)
+}
+
+extension ChannelDelegate {
+    func channelDidConnect(_ channel: Channel) {}
 }
 
 /// A non-blocking TCP socket, optionally with TLS, owned by one event loop's thread.
@@ -55,6 +61,8 @@ final class Channel: EventHandler {
     }
 
     var isClosed: Bool { if case .closed = phase { true } else { false } }
+    /// Whether a client socket is still waiting for its TCP connect to complete.
+    var isConnecting: Bool { if case .connecting = phase { true } else { false } }
     var pendingOutput: Int { output.count - outputSent }
 
     /// Registers with the loop and begins connecting / the TLS handshake.
@@ -105,6 +113,7 @@ final class Channel: EventHandler {
             fail(SocketError(operation: "connect \(peer)", errno: error).description, code: error)
             return
         }
+        delegate?.channelDidConnect(self)
         if tls != nil {
             phase = .tlsHandshake
             continueTLSHandshake()

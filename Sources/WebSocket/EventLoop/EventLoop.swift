@@ -53,6 +53,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     // MARK: TaskExecutor
 
+    /// Runs `job` on the loop thread, between I/O events.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.job(UnownedJob(job)))
     }

@@ -9,21 +9,35 @@ struct SocketAddress: Sendable, CustomStringConvertible {
 
     /// Resolves `host` and `port` for a TCP socket; the first address wins.
     static func resolve(host: String, port: Int) throws(SocketError) -> SocketAddress {
+        guard let first = try resolveAll(host: host, port: port).first else {
+            throw SocketError(operation: "resolve \(host)", message: "no address")
+        }
+        return first
+    }
+
+    /// Every address of `host` (e.g. ::1 and 127.0.0.1 for localhost), in the resolver's order.
+    static func resolveAll(host: String, port: Int) throws(SocketError) -> [SocketAddress] {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_family = AF_UNSPEC
         hints.ai_flags = AI_NUMERICSERV
         var result: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &result)
-        guard status == 0, let first = result else {
+        guard status == 0, result != nil else {
             throw SocketError(operation: "resolve \(host)", message: String(cString: gai_strerror(status)))
         }
         defer { freeaddrinfo(result) }
-        var address = SocketAddress(storage: sockaddr_storage(), length: first.pointee.ai_addrlen)
-        withUnsafeMutableBytes(of: &address.storage) { target in
-            target.copyMemory(from: UnsafeRawBufferPointer(start: first.pointee.ai_addr, count: Int(first.pointee.ai_addrlen)))
+        var addresses: [SocketAddress] = []
+        var cursor = result
+        while let entry = cursor {
+            var address = SocketAddress(storage: sockaddr_storage(), length: entry.pointee.ai_addrlen)
+            withUnsafeMutableBytes(of: &address.storage) { target in
+                target.copyMemory(from: UnsafeRawBufferPointer(start: entry.pointee.ai_addr, count: Int(entry.pointee.ai_addrlen)))
+            }
+            addresses.append(address)
+            cursor = entry.pointee.ai_next
         }
-        return address
+        return addresses
     }
 
     /// The address a connected socket talks to.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// RFC 6455 frame opcodes.
 enum Opcode: UInt8 {
     case continuation = 0x0
@@ -35,7 +37,8 @@ enum FrameEncoder {
             frame.append(contentsOf: payload)
             return frame
         }
-        let key = UInt32.random(in: .min ... .max)
+        // glibc's arc4random: a ChaCha20 CSPRNG in user space (RFC 6455 wants unpredictable keys; no syscall per frame).
+        let key = arc4random()
         let keyBytes = [UInt8(key >> 24), UInt8((key >> 16) & 0xFF), UInt8((key >> 8) & 0xFF), UInt8(key & 0xFF)]
         frame.append(contentsOf: keyBytes)
         let start = frame.count

@@ -14,6 +14,7 @@ public struct ProtocolViolation: Error, Sendable, Hashable, CustomStringConverti
     /// What exactly was wrong.
     public var detail: String
 
+    /// A violation earning close `code`, described by `detail`.
     public init(code: UInt16, detail: String) {
         self.code = code
         self.detail = detail

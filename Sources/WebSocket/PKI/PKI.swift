@@ -5,7 +5,9 @@ import Foundation
 public enum PKI {
     /// A CA that signs server and station certificates.
     public struct Authority: Sendable {
+        /// The self-signed CA certificate.
         public let certificate: Certificate
+        /// The CA's signing key.
         public let key: PrivateKey
 
         /// Issues a server certificate with `CN=<first host>` and SANs for every host (IP addresses as IP SANs).
@@ -55,11 +57,13 @@ public enum PKI {
         public var caCertificate: String
         /// `ca.key`: keep private; reused by later runs to add stations.
         public var caKey: String
-        /// `server.pem` / `server.key`: Chargecheck's wss:// identity.
+        /// `server.pem`: Chargecheck's wss:// certificate (SANs localhost, 127.0.0.1, ::1 and the extra hosts).
         public var serverCertificate: String
+        /// `server.key`, the server certificate's private key.
         public var serverKey: String
-        /// `stations/<identity>.pem` / `.key` per station: the client certificate for mTLS.
+        /// `stations/<identity>.pem` per station: its client certificate for mutual TLS (CN = identity).
         public var stationCertificates: [String: String]
+        /// `stations/<identity>.key` per station.
         public var stationKeys: [String: String]
     }
 

@@ -10,11 +10,14 @@ public enum AcceptedKeyForms: Sendable, Hashable {
 
 /// HTTP Basic Auth (RFC 7617) on the upgrade request; the username must be the charge point identity.
 public struct BasicAuthConfiguration: Sendable {
+    /// The key of each charge point identity.
     public var credentials: CredentialStore
+    /// Whether the plain key, its hex text, or either is accepted as password.
     public var acceptedForms: AcceptedKeyForms
     /// The realm announced in `WWW-Authenticate`.
     public var realm: String
 
+    /// Basic Auth against `credentials`, accepting `acceptedForms` of each key.
     public init(credentials: CredentialStore, acceptedForms: AcceptedKeyForms = .either, realm: String = "chargecheck") {
         self.credentials = credentials
         self.acceptedForms = acceptedForms

@@ -4,6 +4,7 @@ import Synchronization
 public final class CredentialStore: Sendable {
     private let keys: Mutex<[String: AuthorizationKey]>
 
+    /// A store holding `keys` by charge point identity.
     public init(_ keys: [String: AuthorizationKey] = [:]) {
         self.keys = Mutex(keys)
     }

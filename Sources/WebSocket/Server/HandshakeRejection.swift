@@ -25,6 +25,7 @@ public struct HandshakeRejection: Sendable, Hashable, CustomStringConvertible {
 
     /// The client's address, "127.0.0.1:54321".
     public var peer: String
+    /// Where the handshake failed.
     public var stage: Stage
     /// The HTTP status sent, nil when no HTTP response was possible (TLS failure, disconnect).
     public var status: Int?

@@ -27,7 +27,9 @@ extension WebSocketServer {
         public var pathPrefix: String
         /// Subprotocols the server speaks, most preferred first, e.g. ["ocpp1.6"].
         public var subprotocols: [String]
+        /// What to do when a client offers no subprotocol.
         public var missingSubprotocol: MissingSubprotocolPolicy
+        /// What to do with a missing `Connection: Upgrade` or `Host`.
         public var sloppyHandshake: SloppyHandshakePolicy
         /// Certificates for wss://; nil serves ws://.
         public var tls: TLSServerConfiguration?
@@ -44,6 +46,7 @@ extension WebSocketServer {
         /// Close a connection that does not answer a ping within this time.
         public var pongDeadline: Duration
 
+        /// A ws:// server on 127.0.0.1 with an ephemeral port and lenient policies, unless told otherwise.
         public init(host: String = "127.0.0.1", port: Int = 0, pathPrefix: String = "/", subprotocols: [String] = [],
                     missingSubprotocol: MissingSubprotocolPolicy = .acceptAndReport,
                     sloppyHandshake: SloppyHandshakePolicy = .acceptAndReport,

@@ -10,6 +10,7 @@ public struct TLSServerConfiguration: Sendable {
     /// With mutual TLS: require the client certificate's CN to equal the charge point identity in the URL.
     public var requireCommonNameMatchesIdentity: Bool
 
+    /// Server certificate and key; a client CA turns on mutual TLS.
     public init(certificatePath: String, privateKeyPath: String, clientCAPath: String? = nil,
                 requireCommonNameMatchesIdentity: Bool = false) {
         self.certificatePath = certificatePath
@@ -32,6 +33,7 @@ public struct TLSClientConfiguration: Sendable, Hashable {
     /// PEM file with the client certificate's private key.
     public var privateKeyPath: String?
 
+    /// Verification against `caFile` with hostname check by default; a certificate and key for mutual TLS.
     public init(caFile: String? = nil, verifyHostname: Bool = true, insecure: Bool = false,
                 certificatePath: String? = nil, privateKeyPath: String? = nil) {
         self.caFile = caFile
@@ -44,6 +46,7 @@ public struct TLSClientConfiguration: Sendable, Hashable {
 
 /// A TLS configuration that OpenSSL refused (unreadable file, key not matching the certificate, ...).
 public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
+    /// OpenSSL's reason, with the file concerned.
     public var message: String
     public var description: String { "TLS setup failed: \(message)" }
 }

@@ -22,7 +22,7 @@ struct Harness {
 
     /// Runs them with the emulator seam played by scripted stations.
     func run(_ files: [String: String], behaviour: StationBehaviour = StationBehaviour(), options: RunOptions = RunOptions(),
-             profile: StationProfile = StationProfile(), clock: any RunClock = ScaledClock(),
+             profile: StationTestProfile = StationTestProfile(), clock: any RunClock = ScaledClock(),
              observer: any RunObserver = SilentObserver(), seconds: Double = 60) async throws -> RunResult {
         let loaded = try load(files)
         let plan = RunPlan(loaded: loaded, only: options.only, skip: options.skip, tags: options.tags)

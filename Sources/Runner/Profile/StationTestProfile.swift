@@ -3,7 +3,7 @@ public import Scenario
 
 /// What a station is and supports (OCPP compliance testing's PICS and PIXIT): a scenario whose `requires:` the profile
 /// rules out is NOT_APPLICABLE, never FAIL. Every field is optional; what is not stated rules nothing out.
-public struct StationProfile: Sendable, Hashable {
+public struct StationTestProfile: Sendable, Hashable {
     /// `connectors:` how many connectors.
     public var connectors: Int?
     /// `fixed-cable:` whether the cable is fixed (true) or a socket (false).
