@@ -75,8 +75,11 @@ struct LiveStationTests {
         var options = RunOptions(stationSource: .live(listeners: []))
         options.wait = .milliseconds(300)
         let result = try await runLive(["a.yaml": Self.plugScenario], options: options) { _ in }
-        #expect(result.stations.isEmpty)
         #expect(result.errors.first?.hasPrefix("no station connected within 300ms; stations connect to ws://127.0.0.1:") == true)
+        let missing = try #require(result.stations.first)
+        #expect(missing.identity == "station 1 (not connected)")
+        #expect(missing.scenarios.map(\.verdict) == [.error])
+        #expect(missing.scenarios.first?.reason == result.errors.first)
         #expect(result.exitCode == RunExitStatus.failed)
     }
 

@@ -103,6 +103,9 @@ public struct Runner: Sendable {
         if !initial.isEmpty {
             stations = await runStations(arrivals, initialCount: initial.count, central: central)
         }
+        if initial.count < wanted, let reason = errors.last {
+            stations += (initial.count..<wanted).map { missingStation(number: $0 + 1, reason: reason) }
+        }
         feeder.cancel()
         await central.shutdown()
         await emulator?.provider.stop()
@@ -111,6 +114,21 @@ public struct Runner: Sendable {
                                handshakeRejections: rejections, interrupted: Task.isCancelled)
         observer.handle(.runFinished(result))
         return result
+    }
+
+    /// A station that was expected and never came: every planned scenario ERROR with the reason, so that reports
+    /// (a CI system reading JUnit) see the failure.
+    func missingStation(number: Int, reason: String) -> StationResult {
+        let now = Date()
+        let identity = options.stationIdentity ?? "station \(number) (not connected)"
+        let scenarios = plan.entries.map { entry in
+            let metadata = entry.scenario.metadata
+            return ScenarioResult(id: metadata.id, name: metadata.name, file: entry.scenario.file, location: entry.scenario.location,
+                                  tags: metadata.tags, description: metadata.description, suiteId: entry.suite?.id,
+                                  verdict: .error, reason: reason, expectedFailure: metadata.expectedFailure,
+                                  requiredMode: metadata.requirements.security, started: now, ended: now)
+        }
+        return StationResult(identity: identity, scenarios: scenarios)
     }
 
     /// Waits until `count` stations arrived, or the bound passes (no bound: until cancelled).
