@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
+.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -27,6 +27,11 @@ run: release
 ## Build and run the whole test suite.
 test: deps
 	$(SWIFT) test
+
+## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
+screenshots: deps
+	$(SWIFT) build --product chargecheck
+	scripts/screenshots/run.sh
 
 ## Benchmarks (release builds): `make bench` runs them all.
 bench: bench-ocpp bench-lint bench-websocket bench-emulator

@@ -9,7 +9,9 @@ action = json.load(sys.stdin)
 port = os.environ["INTEROP_CONTROL_PORT"]
 kind = action.get("action", "")
 connector = action.get("connector") or 1
-paths = {"plug": "plug", "unplug": "unplug", "present-idtag": f"idtag?tag={action.get('idTag', 'INTEROP-1')}"}
+paths = {"plug": "plug", "unplug": "unplug", "press-stop": "press-stop", "clear-fault": "clear-fault",
+         "present-card": f"present-card?tag={action.get('idTag') or 'INTEROP-1'}",
+         "fault": f"fault?code={action.get('errorCode') or 'GroundFailure'}"}
 if kind not in paths:
     print(f"the interop station cannot perform '{kind}'", file=sys.stderr)
     sys.exit(3)

@@ -3,7 +3,7 @@
 It connects to Chargecheck's runner as a real station would and behaves as a simple two-connector AC station:
 boot, status, heartbeats, remote start and stop, meter values, configuration, reset (reconnects and boots
 again), unlock, availability, trigger. Physical acts come from a small HTTP control port on 127.0.0.1
-(`POST /connectors/1/plug`, `/unplug`, `/idtag?tag=X`), which `hook.py` calls for the runner's --action-hook.
+(`POST /connectors/1/plug`, `/unplug`, `/present-card?tag=X`, `/press-stop`, `/fault?code=X`, `/clear-fault`), which `hook.py` calls for the runner's --action-hook.
 
     python station.py --url ws://127.0.0.1:9000/ocpp --id PY-CP-1 [--mode ws|basic|mtls] [--certs DIR]
                       [--password P] [--control-port N]
@@ -197,30 +197,46 @@ class Station(ChargePoint):
 
 
 async def control_server(port, station_ref, log):
-    """POST /connectors/N/plug | /unplug | /idtag?tag=X — the physical acts."""
+    """POST /connectors/N/<act>: the physical acts. The act runs after the answer, as a relay board's would."""
+    async def perform(station, connector, act, argument):
+        if act == "plug":
+            await station.status(connector, "Preparing")
+        elif act == "unplug":
+            if connector in station.state["transactions"]:
+                await station.stop_transaction(connector, "EVDisconnected")
+            else:
+                await station.status(connector, "Available")
+        elif act == "present-card":
+            reply = await station.call(call.Authorize(id_tag=argument or "INTEROP-1"))
+            if reply.id_tag_info["status"] == "Accepted" and station.state["status"].get(connector) == "Preparing":
+                await station.start_transaction(connector, argument or "INTEROP-1")
+        elif act == "press-stop":
+            if connector in station.state["transactions"]:
+                await station.stop_transaction(connector, "Local")
+        elif act == "fault":
+            await station.call(call.StatusNotification(connector_id=connector, error_code=argument or "GroundFailure",
+                                                       status="Faulted", timestamp=now()))
+            station.state["status"][connector] = "Faulted"
+        elif act == "clear-fault":
+            await station.status(connector, "Available")
+
+    acts = ("plug", "unplug", "present-card", "press-stop", "fault", "clear-fault")
+
     async def handle(reader, writer):
         request = (await reader.readline()).decode().split()
         while (await reader.readline()) not in (b"\r\n", b""):
             pass
         status = "200 OK"
         try:
-            _, path = request[0], request[1]
+            path = request[1]
             parts = path.split("?")[0].strip("/").split("/")
             connector, act = int(parts[1]), parts[2]
-            station = station_ref[0]
-            log(f"physical act: {act} on connector {connector}")
-            if act == "plug":
-                await station.status(connector, "Preparing")
-            elif act == "unplug":
-                if connector in station.state["transactions"]:
-                    await station.stop_transaction(connector, "EVDisconnected")
-                else:
-                    await station.status(connector, "Available")
-            elif act == "idtag":
-                tag = path.split("tag=")[1] if "tag=" in path else "INTEROP-1"
-                await station.call(call.Authorize(id_tag=tag))
-            else:
+            argument = path.split("=", 1)[1] if "=" in path else None
+            if act not in acts or station_ref[0] is None:
                 status = "404 Not Found"
+            else:
+                log(f"physical act: {act} on connector {connector}")
+                asyncio.get_running_loop().create_task(perform(station_ref[0], connector, act, argument))
         except Exception as error:  # noqa: BLE001 - report any bad request to the hook
             status = f"400 Bad Request ({error})"
         writer.write(f"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())

@@ -50,6 +50,7 @@ struct EmulateCommandTests {
         #expect(setup.configuration.identity == "BOX-7")
         #expect(setup.configuration.profile.vendor == "ACME")
         #expect(setup.configuration.profile.connectorCount == 3)
+        #expect(setup.configuration.profile.plugsOnRemoteStart)
         #expect(setup.configuration.faults == [.meterBackwards, .skipHeartbeats])
         #expect(setup.configuration.security == EmulatorSecurity(basicAuthPassword: "pw", insecure: true))
         #expect(setup.configuration.clock.scale == 60)

@@ -205,7 +205,7 @@ struct ConnectionAndSuiteTests {
         ("requires: { connectors: 3 }", "needs 3 connectors, the station profile has 2"),
         ("requires: { fixed-cable: true }", "needs a fixed cable, the station has a socket"),
         ("requires: { profiles: [SmartCharging] }", "needs the feature profile SmartCharging, not in the station profile"),
-        ("requires: { id-tags: [blocked] }", "needs a blocked idTag, the station profile lists none"),
+        ("requires: { id-tags: [blocked] }", "needs an idTag of the kind blocked, the station profile lists none"),
     ])
     func notApplicable(requirement: String, reason: String) async throws {
         let harness = try Harness()

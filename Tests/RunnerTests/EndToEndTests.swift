@@ -96,6 +96,7 @@ struct EndToEndTests {
                 let outcome = await station.call("StartTransaction", ["connectorId": 1, "idTag": "TAG-1", "meterStart": 0,
                                                                       "timestamp": "2026-01-01T00:00:00Z"])
                 if case .result(let payload, _) = outcome { await transactionIds.add(payload["transactionId"]) }
+                await station.status(1, "Charging")
             }
         }
         let result = try await harness.run(["start.yaml": """
@@ -110,11 +111,79 @@ struct EndToEndTests {
               - expect: StartTransaction
                 reply: { transactionId: 1001, idTagInfo: { status: Accepted } }
                 capture: { tx: reply.transactionId }
+              - expect: StatusNotification
+                match: { status: Charging }
             """], behaviour: behaviour)
         let scenario = try #require(result.scenario("start"))
         #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
         #expect(scenario.variables["tx"] == 1001)
         #expect(await transactionIds.values == [1001])
+    }
+}
+
+extension EndToEndTests {
+    @Test("any-order: messages in another order than written, a send inside the group, the step's reply claimed")
+    func anyOrder() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let transactionIds = TransactionLog()
+        var behaviour = StationBehaviour()
+        behaviour.onCall = { call, station, _ in
+            _ = try? await call.respond(StationBehaviour.standardAnswer(to: call.action))
+            guard call.action == "RemoteStartTransaction" else { return }
+            let outcome = await station.call("StartTransaction", ["connectorId": 1, "idTag": "TAG-1", "meterStart": 0,
+                                                                  "timestamp": "2026-01-01T00:00:00Z"])
+            if case .result(let payload, _) = outcome { await transactionIds.add(payload["transactionId"]) }
+            await station.call("Authorize", ["idTag": "TAG-1"])
+        }
+        let result = try await harness.run(["group.yaml": """
+            scenario: Group
+            id: group
+            steps:
+              - expect: BootNotification
+              - any-order:
+                  - send: RemoteStartTransaction
+                    with: { connectorId: 1, idTag: TAG-1 }
+                  - expect: Authorize
+                    match: { idTag: TAG-1 }
+                  - expect: StartTransaction
+                    reply: { transactionId: 555, idTagInfo: { status: Accepted } }
+                    capture: { tx: reply.transactionId }
+                  - expect: DataTransfer
+                    optional: true
+                    within: 300ms
+            """], behaviour: behaviour)
+        let scenario = try #require(result.scenario("group"))
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        #expect(scenario.variables["tx"] == 555)
+        #expect(await transactionIds.values == [555])
+        #expect(scenario.steps[1].children.map(\.verb) == ["send", "expect", "expect", "expect"])
+    }
+
+    @Test("repeat: for-each over a list and times, with the loop variable, a result per iteration")
+    func repeating() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.run(["repeat.yaml": """
+            scenario: Repeat
+            id: repeat
+            given: { total: 0 }
+            steps:
+              - expect: BootNotification
+              - repeat:
+                  - send: ChangeConfiguration
+                    with: { key: "${key}", value: "1" }
+                    match: { status: Accepted }
+                for-each: { key: [HeartbeatInterval, MeterValueSampleInterval] }
+              - repeat:
+                  - log: round ${iteration}
+                times: 3
+            """])
+        let scenario = try #require(result.scenario("repeat"))
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        #expect(scenario.steps[1].children.map(\.name) == ["key = HeartbeatInterval", "key = MeterValueSampleInterval"])
+        #expect(scenario.steps[2].children.count == 3)
+        #expect(scenario.steps[2].children[2].children.first?.summary == "round 3")
     }
 }
 

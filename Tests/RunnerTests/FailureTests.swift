@@ -129,6 +129,7 @@ struct FailureTests {
         behaviour.onCall = { call, station, _ in
             _ = try? await call.respond(StationBehaviour.standardAnswer(to: call.action))
             await station.call("MeterValues", ["connectorId": 1, "meterValue": [["timestamp": "yesterday", "sampledValue": [["value": "10"]]]]])
+            await station.call("Heartbeat", [:])
         }
         let result = try await harness.run(["meter.yaml": """
             scenario: Meter
@@ -137,7 +138,7 @@ struct FailureTests {
               - expect: BootNotification
               - send: TriggerMessage
                 with: { requestedMessage: MeterValues }
-              - wait: 300ms
+              - expect: Heartbeat
             """], behaviour: behaviour)
         let scenario = try #require(result.scenario("meter"))
         #expect(scenario.verdict == .fail)
@@ -145,6 +146,30 @@ struct FailureTests {
         #expect(step.failure?.message.hasPrefix("the station sent a MeterValues that breaks the OCPP 1.6 schema") == true)
         #expect(step.failure?.violations.first?.rule == .dateTime)
         #expect(scenario.unconsumedCalls.map(\.action).contains("MeterValues"))
+    }
+
+    @Test("a malformed frame from the station fails the step it arrives in")
+    func malformedFrame() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        var behaviour = StationBehaviour()
+        behaviour.onConnect = { station in
+            await station.boot()
+            try? await station.session.send(raw: #"[2, "m-1", "Heartbeat""#)
+            await station.call("Heartbeat", [:])
+        }
+        let result = try await harness.run(["malformed.yaml": """
+            scenario: Malformed
+            id: malformed
+            steps:
+              - expect: BootNotification
+              - expect: Heartbeat
+            """], behaviour: behaviour)
+        let step = try #require(result.scenario("malformed")?.firstFailedStep)
+        #expect(step.verb == "expect" && step.location.line == 5)
+        #expect(step.failure?.message.hasPrefix("the station broke OCPP-J while this step ran: ") == true)
+        #expect(step.failure?.received == #"[2, "m-1", "Heartbeat""#)
+        #expect(result.scenario("malformed")?.findings.contains { $0.kind == .malformedFrame } == true)
     }
 
     @Test("disconnect: the connection drops during a hold")

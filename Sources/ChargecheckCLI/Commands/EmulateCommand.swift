@@ -116,9 +116,15 @@ struct EmulateSetup: Sendable {
         for file in [arguments.value(Options.ca), certificate, key].compactMap({ $0 }) where !FileManager.default.isReadableFile(atPath: file) {
             throw UsageError("cannot read \(file)")
         }
-        var file = EmulatorProfileFile(profile: StationProfile(), faults: [])
+        // Standing alone, a driver is at the station: a remote start gets its cable plugged in.
+        let base = StationProfile(plugsOnRemoteStart: true)
+        var file = EmulatorProfileFile(profile: base)
         if let path = arguments.value(Options.profile) {
-            do throws(EmulatorProfileError) { file = try EmulatorProfileFile.load(path: path) } catch { throw UsageError(error.description) }
+            do throws(EmulatorProfileError) {
+                file = try EmulatorProfileFile.load(path: path, base: base)
+            } catch {
+                throw UsageError(error.description)
+            }
         }
         if let text = arguments.value(Options.connectors) {
             file.profile.connectorCount = try Self.integer(text, Options.connectors, in: 1...64)

@@ -52,9 +52,10 @@ struct RunCommand: Command {
     static let lenient = OptionSpec.flag("--lenient", help: "Accept common payload deviations as warnings.")
     static let trace = OptionSpec.value("--trace", valueName: "file", help: "Write every frame as JSON lines as the run goes.")
     static let fault = OptionSpec.repeated("--fault", valueName: "name", help: "Make the emulator misbehave (a fault profile name).")
+    static let report = OptionSpec.repeated("--report", valueName: "format:file", help: "Write a report at the end (also on Ctrl-C): junit:FILE, json:FILE or html:FILE.")
 
     static let options: [OptionSpec] = [listen, tlsCert, tlsKey, basicAuth, credentials, clientCA, station, wait, only, skip, tags,
-                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault]
+                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault, report]
     static let arguments = [ArgumentSpec(name: "scenarios", help: "Scenario or suite files, or folders of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {
@@ -63,6 +64,13 @@ struct RunCommand: Command {
             setup = try RunSetup(arguments, console: console)
         } catch {
             console.printError(error.description)
+            return .usage
+        }
+        let reports: [ReportRequest]
+        do {
+            reports = try arguments.values(report).map { try ReportRequest(parsing: $0) }
+        } catch {
+            console.printError("error: \(error)")
             return .usage
         }
         let loaded = ScenarioLoader().load(paths: arguments.positionals)
@@ -86,6 +94,7 @@ struct RunCommand: Command {
         }
         let result = await runInterruptibly(runner)
         setup.cleanUp()
+        for failure in ReportOutput.write(result, to: reports) { console.printError("error: \(failure)") }
         return ExitCode(rawValue: result.exitCode)
     }
 

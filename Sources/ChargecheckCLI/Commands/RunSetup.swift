@@ -13,7 +13,7 @@ struct RunSetup {
     var listeners: [ListenerConfiguration] = []
     var faults: Set<FaultProfile> = []
     var profile = StationTestProfile()
-    var recorder = TraceRecorder()
+    var recorder = TraceRecorder(keepsRecords: false)
     let console: Console
     /// The temporary directory of the emulator's PKI, removed at the end.
     var temporaryDirectory: String?
@@ -71,7 +71,7 @@ struct RunSetup {
         }
         if !faults.isEmpty && !urls.isEmpty { throw UsageError("--fault works only with the emulator") }
         if let path = options.tracePath {
-            do { recorder = TraceRecorder(sinks: [try TraceFileSink(path: path)]) } catch { throw UsageError("--trace: \(error)") }
+            do { recorder = TraceRecorder(sinks: [try TraceFileSink(path: path)], keepsRecords: false) } catch { throw UsageError("--trace: \(error)") }
         }
         listeners = try urls.isEmpty ? [] : Self.listeners(urls, arguments)
     }
@@ -143,8 +143,10 @@ struct RunSetup {
             let performer: any ActionPerformer
             if let hook = options.actionHook {
                 performer = ActionHook(command: hook)
-            } else if options.nonInteractive || isatty(STDIN_FILENO) != 1 {
+            } else if options.nonInteractive {
                 performer = NoActionPerformer()
+            } else if isatty(STDIN_FILENO) != 1 {
+                performer = NoActionPerformer(reason: "the scenario needs an operator, and standard input is not a terminal (give --action-hook, or run on a terminal)")
             } else {
                 performer = OperatorPrompt { request in
                     observer.handle(.operatorPrompt(station: request.station, prompt: request.prompt, within: request.within))
@@ -157,9 +159,15 @@ struct RunSetup {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         temporaryDirectory = directory
         let loopback = try LoopbackListeners(directory: directory, stations: Runner.emulatorIdentities(options))
-        let provider = EmulatorProvider(clock: clock, faults: faults)
+        // The emulator is built as the profile describes the station, and the profile knows what the emulator has.
+        var emulatorProfile = Emulator.StationProfile()
+        if let connectors = profile.connectors { emulatorProfile.connectorCount = max(1, connectors) }
+        var testProfile = profile
+        testProfile.connectors = emulatorProfile.connectorCount
+        testProfile.fixedCable = testProfile.fixedCable ?? false
+        let provider = EmulatorProvider(clock: clock, profile: emulatorProfile, faults: faults)
         return Runner(plan: plan, options: options, listeners: loopback.configurations, emulator: (provider, loopback),
-                      profile: profile, observer: observer, clock: clock, recorder: recorder)
+                      profile: testProfile, observer: observer, clock: clock, recorder: recorder)
     }
 
     func cleanUp() {

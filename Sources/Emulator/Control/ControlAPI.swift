@@ -5,7 +5,7 @@ import OCPP
 ///
 /// `POST /connectors/{n}/plug`, `/unplug`, `/idtag` (the tag as the body, or `{"idTag": "…"}`), `/fault` (the error
 /// code as the body, or `{"errorCode": "…"}`, `OtherError` when empty), `/clear-fault`, `/stop`; `POST /power-loss`,
-/// `/power-restore`; `GET /status`. With several stations, prefix a route with `/stations/{identity}`; without the
+/// `/power-restore`, `/network-loss`, `/network-restore`; `GET /status`. With several stations, prefix a route with `/stations/{identity}`; without the
 /// prefix a route acts on the first station.
 public struct ControlAPI: Sendable {
     /// An HTTP answer: status code and JSON body.
@@ -67,6 +67,8 @@ public struct ControlAPI: Sendable {
         switch segments {
         case ["power-loss"]: return .success(.powerLoss)
         case ["power-restore"]: return .success(.powerRestore)
+        case ["network-loss"]: return .success(.networkLoss)
+        case ["network-restore"]: return .success(.networkRestore)
         default: break
         }
         guard segments.count == 3, segments[0] == "connectors" else {

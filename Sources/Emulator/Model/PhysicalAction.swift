@@ -12,6 +12,11 @@ public enum PhysicalAction: Sendable, Hashable, CustomStringConvertible {
     case raiseFault(connector: Int, errorCode: ChargePointErrorCode)
     /// The fault of `connector` clears.
     case clearFault(connector: Int)
+    /// The station's network goes (a cable pulled, a modem down): the connection drops and reconnect attempts fail
+    /// until the network returns; the station keeps working offline.
+    case networkLoss
+    /// The network returns: the station reconnects at its next attempt.
+    case networkRestore
     /// The station loses its mains power: the connection drops, nothing runs until power returns.
     case powerLoss
     /// Power returns: the station starts up, stops the interrupted transactions with `PowerLoss` and boots.
@@ -26,6 +31,8 @@ public enum PhysicalAction: Sendable, Hashable, CustomStringConvertible {
         case .pressStop(let connector): "press stop on connector \(connector)"
         case .raiseFault(let connector, let code): "raise fault \(code.rawValue) on connector \(connector)"
         case .clearFault(let connector): "clear fault on connector \(connector)"
+        case .networkLoss: "network loss"
+        case .networkRestore: "network restore"
         case .powerLoss: "power loss"
         case .powerRestore: "power restore"
         }

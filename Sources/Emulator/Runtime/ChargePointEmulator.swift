@@ -29,6 +29,8 @@ public actor ChargePointEmulator {
     private var link: Link?
     private var generation = 0
     private var isPumping = false
+    /// A connection attempt is under way (a second one would race it).
+    private var isConnecting = false
     /// Answers to the central system being sent: the station's own CALLs wait for them (a triggered message must
     /// follow the answer to TriggerMessage).
     private var answering = 0
@@ -43,6 +45,7 @@ public actor ChargePointEmulator {
     private struct Link {
         let generation: Int
         let session: OCPPSession
+        let transport: OrderedTransport
     }
 
     private struct StateWaiter {
@@ -219,13 +222,23 @@ public actor ChargePointEmulator {
     }
 
     private func connect() async {
-        guard !isStopped, model.isPowered, link == nil else { return }
+        guard !isStopped, !isConnecting, model.isPowered, link == nil else { return }
         let url = configuration.stationURL
         eventSink.yield(.connecting(url: url))
+        guard model.isNetworkUp else {
+            statistics.connectFailures += 1
+            eventSink.yield(.connectFailed(reason: "the station's network is down"))
+            model.connectionLost(now)
+            settle()
+            return
+        }
         let connection: WebSocketConnection
+        isConnecting = true
         do {
             connection = try await WebSocketClient.connect(to: url, configuration: clientConfiguration)
+            isConnecting = false
         } catch {
+            isConnecting = false
             statistics.connectFailures += 1
             eventSink.yield(.connectFailed(reason: String(describing: error)))
             model.connectionLost(now)
@@ -238,14 +251,15 @@ public actor ChargePointEmulator {
         }
         generation += 1
         let current = generation
+        let transport = OrderedTransport(connection)
         let session = OCPPSession(
-            transport: connection,
+            transport: transport,
             info: SessionInfo(connectionId: "\(configuration.identity)#\(current)", stationIdentity: configuration.identity,
                               role: .chargePoint, securityMode: securityDescription),
             configuration: SessionConfiguration(mode: .strict,
                                                 defaultTimeout: configuration.clock.realDuration(of: configuration.callTimeout),
                                                 rejectsInvalidCalls: true, trace: configuration.trace))
-        link = Link(generation: current, session: session)
+        link = Link(generation: current, session: session, transport: transport)
         statistics.connections += 1
         Task { [weak self] in
             for await call in session.incomingCalls {
@@ -315,7 +329,8 @@ public actor ChargePointEmulator {
     /// Sends the station's CALLs one at a time, each after the previous one's answer, while the connection lasts.
     private func pump(generation current: Int) async {
         defer { isPumping = false }
-        while answering == 0, let session = link?.session, link?.generation == current, let call = model.nextCall(now) {
+        while answering == 0, let link, link.generation == current, let call = model.nextCall(now) {
+            let session = link.session
             statistics.sent[call.action, default: 0] += 1
             eventSink.yield(.sent(action: call.action, payload: call.payload))
             let outcome = await session.call(call.action, call.payload,
@@ -337,6 +352,7 @@ public actor ChargePointEmulator {
                 eventSink.yield(.answered(action: call.action, result: nil, failure: "connection lost"))
                 model.callFailed(call.id, .connectionLost, now: now)
             }
+            link.transport.answerHandled()
             performEffects()
             notifyStateWaiters()
         }

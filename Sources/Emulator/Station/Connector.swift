@@ -15,6 +15,8 @@ struct Transaction: Sendable {
     let start: Date
     let meterStartWh: Double
     let reservationId: Int?
+    /// The group of the idTag, as the central system last said; a card of the same group may stop the transaction.
+    var parentIdTag: String?
     /// Whether the central system refused the idTag in its StartTransaction answer.
     var deauthorized = false
     /// The meter values recorded for StopTransaction's `transactionData`.
@@ -25,6 +27,7 @@ struct Transaction: Sendable {
 struct PendingAuthorization: Sendable {
     let idTag: String
     let reservationId: Int?
+    let parentIdTag: String?
 }
 
 /// A reservation of a connector for an idTag (ReserveNow).

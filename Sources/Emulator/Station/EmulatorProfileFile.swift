@@ -19,19 +19,25 @@ public struct EmulatorProfileFile: Sendable, Equatable {
 
     /// The keys a profile file may have.
     public static let keys = ["vendor", "model", "serialNumber", "firmwareVersion", "connectors", "maxPowerW", "evPowerW",
-                              "initialRegisterWh", "configuration", "bootOnReconnect", "rebootSeconds", "lateAnswerSeconds",
+                              "initialRegisterWh", "configuration", "bootOnReconnect", "plugsOnRemoteStart", "rebootSeconds",
+                              "lateAnswerSeconds",
                               "faults"]
 
-    /// Reads the profile file at `path`.
-    public static func load(path: String) throws(EmulatorProfileError) -> EmulatorProfileFile {
+    /// Reads the profile file at `path`, starting from `base` for the settings it leaves out.
+    public static func load(path: String, base: StationProfile = StationProfile()) throws(EmulatorProfileError)
+        -> EmulatorProfileFile
+    {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EmulatorProfileError(file: path, path: "", message: "cannot read the file; check the path")
         }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        return try parse(String(decoding: data, as: UTF8.self), file: path, base: base)
     }
 
-    /// Parses a profile from `text`; errors name `file`, the JSON path and what to change.
-    public static func parse(_ text: String, file: String) throws(EmulatorProfileError) -> EmulatorProfileFile {
+    /// Parses a profile from `text`, starting from `base` for the settings it leaves out; errors name `file`, the
+    /// JSON path and what to change.
+    public static func parse(_ text: String, file: String, base: StationProfile = StationProfile()) throws(EmulatorProfileError)
+        -> EmulatorProfileFile
+    {
         let value: JSONValue
         do {
             value = try JSONParser().parse(text)
@@ -44,7 +50,7 @@ public struct EmulatorProfileFile: Sendable, Equatable {
         func fail(_ key: String, _ message: String) -> EmulatorProfileError {
             EmulatorProfileError(file: file, path: "$.\(key)", message: message)
         }
-        var profile = StationProfile()
+        var profile = base
         var faults: Set<FaultProfile> = []
         for member in object {
             let key = member.key, field = member.value
@@ -71,9 +77,9 @@ public struct EmulatorProfileFile: Sendable, Equatable {
             case "initialRegisterWh": profile.initialRegisterWh = try number(0...1e12)
             case "rebootSeconds": profile.rebootSeconds = Int(try number(0...3_600))
             case "lateAnswerSeconds": profile.lateAnswerSeconds = Int(try number(1...86_400))
-            case "bootOnReconnect":
+            case "bootOnReconnect", "plugsOnRemoteStart":
                 guard case .bool(let flag) = field else { throw fail(key, "must be true or false") }
-                profile.bootOnReconnect = flag
+                if key == "bootOnReconnect" { profile.bootOnReconnect = flag } else { profile.plugsOnRemoteStart = flag }
             case "configuration":
                 guard let settings = field.objectValue else { throw fail(key, "must be an object of key names to string values") }
                 for setting in settings {

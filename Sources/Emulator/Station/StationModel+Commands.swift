@@ -121,6 +121,7 @@ extension StationModel {
             mayUse(index, idTag: idTag, parentIdTag: knownAuthorization(idTag)?.parentIdTag)
         else { return ["status": "Rejected"] }
         if let chargingProfile { chargingProfiles.install(chargingProfile, on: index) }
+        if profile.plugsOnRemoteStart { connectors[index].plugged = true }
         if configuration.flag(.authorizeRemoteTxRequests) {
             authorize(idTag, connector: index, remote: true, now: now)
         } else {

@@ -7,6 +7,8 @@ struct FirmwareUpdate: Sendable {
     var status: String
     /// Whether the download fails (the location's scheme is not one the station can fetch from).
     let downloadFails: Bool
+    /// Whether the image downloads but does not install (its file name says it is for another model or broken).
+    let installationFails: Bool
 }
 
 /// A diagnostics upload in progress (GetDiagnostics).
@@ -21,6 +23,15 @@ extension StationModel {
     /// The URL schemes the station can transfer files with.
     static let transferSchemes: Set<String> = ["ftp", "ftps", "sftp", "http", "https"]
 
+    /// File-name words that mark an image the station refuses to install, so a scenario can provoke
+    /// InstallationFailed.
+    static let uninstallableMarkers = ["wrong-model", "corrupt", "invalid"]
+
+    private static func isUninstallable(_ location: String) -> Bool {
+        let name = (URL(string: location)?.lastPathComponent ?? location).lowercased()
+        return uninstallableMarkers.contains { name.contains($0) }
+    }
+
     private static func canTransfer(_ location: String) -> Bool {
         guard let scheme = URL(string: location)?.scheme?.lowercased() else { return false }
         return transferSchemes.contains(scheme)
@@ -29,7 +40,8 @@ extension StationModel {
     mutating func updateFirmware(_ request: IncomingPayload, now: Date) throws(CallRefusal) -> JSONObject {
         let location = try request.string("location")
         let retrieveDate = try request.date("retrieveDate")
-        firmwareUpdate = FirmwareUpdate(status: "Idle", downloadFails: !Self.canTransfer(location))
+        firmwareUpdate = FirmwareUpdate(status: "Idle", downloadFails: !Self.canTransfer(location),
+                                        installationFails: Self.isUninstallable(location))
         let wait = max(0, retrieveDate.timeIntervalSince(stationTime(now)))
         ask(.startTimer(.firmware, after: .milliseconds(Int(wait * 1_000))))
         return [:]
@@ -43,13 +55,13 @@ extension StationModel {
         case "Idle": next = "Downloading"
         case "Downloading": next = update.downloadFails ? "DownloadFailed" : "Downloaded"
         case "Downloaded": next = "Installing"
-        case "Installing": next = "Installed"
+        case "Installing": next = update.installationFails ? "InstallationFailed" : "Installed"
         default: return
         }
         update.status = next
         enqueue("FirmwareStatusNotification", ["status": .string(next)])
         switch next {
-        case "DownloadFailed":
+        case "DownloadFailed", "InstallationFailed":
             firmwareUpdate = nil
         case "Installed":
             firmwareUpdate = nil

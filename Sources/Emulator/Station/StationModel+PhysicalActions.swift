@@ -22,6 +22,7 @@ extension StationModel {
                 connectors[id].isFree
             {
                 beginTransaction(connector: id, idTag: pending.idTag, reservationId: pending.reservationId, now: now)
+                connectors[id].transaction?.parentIdTag = pending.parentIdTag
             }
         case .unplug(let id):
             try checkConnector(id)
@@ -49,6 +50,13 @@ extension StationModel {
         case .clearFault(let id):
             try checkConnector(id, allowingZero: true)
             connectors[id].fault = nil
+        case .networkLoss:
+            guard isNetworkUp else { throw refuse("the network is down already") }
+            isNetworkUp = false
+            if isOnline { ask(.disconnect(abrupt: true)) }
+        case .networkRestore:
+            guard !isNetworkUp else { throw refuse("the network is up already") }
+            isNetworkUp = true
         case .powerLoss:
             guard isPowered else { throw refuse("the station has no power already") }
             losePower(now)

@@ -19,6 +19,8 @@ struct StationModel: Sendable {
     var registration = RegistrationStatus.unknown
     var isOnline = false
     var isPowered = true
+    /// Whether the station's network works (a `networkLoss` action takes it down).
+    var isNetworkUp = true
     /// Whether the next connection must begin with a BootNotification (after power-up, Reset, power loss).
     var needsBoot = true
     /// Whether the station is going down for a reboot: connection events are expected and ignored.

@@ -22,6 +22,10 @@ public struct StationProfile: Sendable, Equatable {
     /// Whether a plain reconnect (not after a reset or power loss) sends BootNotification again. Most real stations
     /// do not.
     public var bootOnReconnect: Bool
+    /// Whether a simulated driver plugs the EV in when a remote start is accepted on a connector without a cable,
+    /// so that a central system alone can run whole sessions (the standalone emulator's default). Otherwise the
+    /// station waits ConnectionTimeOut for the cable, as a real one does.
+    public var plugsOnRemoteStart: Bool
     /// How long a reboot (Reset, power restore) takes, in seconds of run time.
     public var rebootSeconds: Int
     /// How late the `late-answers` fault answers, in seconds of run time.
@@ -30,7 +34,8 @@ public struct StationProfile: Sendable, Equatable {
     public init(vendor: String = "Chargecheck", model: String = "Emulator-22kW", serialNumber: String = "CC-EMU-0001",
                 firmwareVersion: String = "1.6.0-emu", connectorCount: Int = 2, maxPowerW: Double = 22_080,
                 evPowerW: Double = 11_040, initialRegisterWh: Double = 100_000, configuration: [String: String] = [:],
-                bootOnReconnect: Bool = false, rebootSeconds: Int = 10, lateAnswerSeconds: Int = 120) {
+                bootOnReconnect: Bool = false, plugsOnRemoteStart: Bool = false, rebootSeconds: Int = 10,
+                lateAnswerSeconds: Int = 120) {
         self.vendor = vendor
         self.model = model
         self.serialNumber = serialNumber
@@ -41,6 +46,7 @@ public struct StationProfile: Sendable, Equatable {
         self.initialRegisterWh = initialRegisterWh
         self.configuration = configuration
         self.bootOnReconnect = bootOnReconnect
+        self.plugsOnRemoteStart = plugsOnRemoteStart
         self.rebootSeconds = rebootSeconds
         self.lateAnswerSeconds = lateAnswerSeconds
     }

@@ -9,9 +9,6 @@ struct InterpreterContext: Sendable {
     let validator: PayloadValidator
     let performer: any ActionPerformer
     let observer: any RunObserver
-    let recorder: TraceRecorder
-    /// `--set` values, applied to the `given` of every scenario and precondition.
-    let overrides: [String: JSONValue]
     /// The station profile, as the `profile` variable.
     let profile: StationTestProfile
     /// Whether the station is live (operator prompts) rather than the emulator.
@@ -20,23 +17,35 @@ struct InterpreterContext: Sendable {
     /// How many of the station's last frames a failure shows.
     static let lastFrameCount = 8
 
+    /// The station's own trace (numbered from 1), kept by its sessions.
+    var recorder: TraceRecorder { channel.recorder }
+
     /// The station's last frames, newest last.
     func lastFrames() -> [TraceRecord] {
-        let identity = channel.identity
-        return Array(recorder.records.filter { $0.stationIdentity == identity }.suffix(Self.lastFrameCount))
+        Array(recorder.records.suffix(Self.lastFrameCount))
     }
 
     /// The trace sequence numbers of this station's frames with these message ids.
     func traceSequences(messageIds: [String]) -> [Int] {
         guard !messageIds.isEmpty else { return [] }
-        let identity = channel.identity
         let wanted = Set(messageIds)
-        return recorder.records.filter { $0.stationIdentity == identity && $0.messageId.map(wanted.contains) == true }
-            .map(\.sequence)
+        return recorder.records.filter { $0.messageId.map(wanted.contains) == true }.map(\.sequence)
     }
 
     /// The real instant `duration` of run time from now.
     func deadline(after duration: Duration) -> ContinuousClock.Instant {
         .now + clock.realDuration(of: duration)
+    }
+
+    /// The least real time a bound on the station gets in a time-scaled run: a machine busy with other work cannot
+    /// schedule more precisely, and a bound is a limit on the station, not a duration to let pass.
+    static let scaledBoundFloor: Duration = .seconds(1)
+
+    /// The real deadline of a bound on the station (`within:`): `duration` of run time, but in a time-scaled run at
+    /// least ``scaledBoundFloor`` of real time (or the bound itself, when shorter).
+    func boundDeadline(after duration: Duration) -> ContinuousClock.Instant {
+        let real = clock.realDuration(of: duration)
+        guard clock.scale > 1 else { return .now + real }
+        return .now + max(real, min(duration, Self.scaledBoundFloor))
     }
 }

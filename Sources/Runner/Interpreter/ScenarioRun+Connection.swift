@@ -14,6 +14,12 @@ extension ScenarioRun {
         return .passed("waited \(DurationText.format(duration))")
     }
 
+    /// Real time added to every heartbeat deadline of a time-scaled run, for the machine's scheduling (a scaled
+    /// tolerance can shrink below what a busy machine keeps).
+    static func scheduleSlack(_ clock: any RunClock) -> Duration {
+        clock.scale > 1 ? .milliseconds(500) : .zero
+    }
+
     /// The lateness `hold` allows a heartbeat when the step names none: a tenth of the interval, at least 5 s.
     static func defaultTolerance(for interval: Duration) -> Duration {
         max(interval / 10, .seconds(5))
@@ -52,7 +58,7 @@ extension ScenarioRun {
             }
             var wake = end
             if let interval, let tolerance {
-                let due = lastBeat + context.clock.realDuration(of: interval + tolerance)
+                let due = lastBeat + context.clock.realDuration(of: interval + tolerance) + Self.scheduleSlack(context.clock)
                 if ContinuousClock.now >= due && due < end {
                     return .failed(StepFailure(
                         message: "no Heartbeat for longer than the interval \(DurationText.format(interval)) + tolerance \(DurationText.format(tolerance)) (\(heartbeats) came before)",
@@ -70,9 +76,9 @@ extension ScenarioRun {
 
     /// `expect-disconnect`: the station closes the connection (since the previous step began) within the bound.
     func runExpectDisconnect(within: Duration, window: Int) async -> StepReport {
-        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { index, event in
-            guard case .disconnected(_, let description) = event else { return nil }
-            lastDisconnection = index
+        await awaitConnectionEvent(within: within, window: window, what: "close the connection") { _, event in
+            guard case .disconnected(let id, let description) = event else { return nil }
+            lastDisconnection = (window, id)
             return "the station closed the connection: \(description)"
         }
     }
@@ -80,10 +86,11 @@ extension ScenarioRun {
     /// `expect-reconnect`: the station connects again (since the previous step began) within the bound; later steps
     /// talk to it on the new connection.
     func runExpectReconnect(within: Duration, window: Int) async -> StepReport {
-        let start = lastDisconnection.map { min($0, window) } ?? window
+        let start = lastDisconnection.map { min($0.searchStart, window) } ?? window
+        let closed = lastDisconnection?.connectionId
         return await awaitConnectionEvent(within: within, window: start, what: "connect again") { _, event in
-            if case .connected(let record) = event { return "the station connected again (\(record.security), \(record.peer))" }
-            return nil
+            guard case .connected(let record) = event, record.connectionId != closed else { return nil }
+            return "the station connected again (\(record.security), \(record.peer))"
         }
     }
 

@@ -26,6 +26,9 @@ extension ScenarioRun {
             return .ended(.error, "the repetition could not be computed: \(error)")
         }
         var iterations: [StepResult] = []
+        let loopVariable = bindings.first?.0
+        let outerValue = loopVariable.flatMap { environment[$0] }
+        defer { if let loopVariable { environment[loopVariable] = outerValue } }
         for (number, binding) in bindings.enumerated() {
             environment[binding.0] = binding.1
             let started = Date()

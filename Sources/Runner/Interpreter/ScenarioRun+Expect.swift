@@ -106,21 +106,26 @@ extension ScenarioRun {
     }
 
     /// `any-order`: every child must pass in whatever order the station's messages come. Steps other than `expect`
-    /// run first, in order; then the expectations wait together, each taking its own match.
-    func runAnyOrder(_ children: [Step], phase: StepResult.Phase, window: Int, begin: Int) async -> StepReport {
+    /// run first, in order (with the group's expectations claiming their replies meanwhile); then the expectations
+    /// wait together, each taking its own match.
+    func runAnyOrder(_ children: [Step], phase: StepResult.Phase, window: Int, continuation: [Step]) async -> StepReport {
         var results: [StepResult] = []
-        var pending: [(step: Step, expect: Expect, started: Date)] = []
+        let expectations = children.filter { if case .expect = $0.kind { true } else { false } }
+        var pending: [(step: Step, expect: Expect, started: Date, deadline: ContinuousClock.Instant)] = []
         for child in children {
             if case .expect(let expect) = child.kind {
-                pending.append((child, expect, Date()))
+                pending.append((child, expect, Date(), expectationDeadline(expect.within)))
             } else {
-                let result = await execute(child, phase: phase, continuation: [])
+                let result = await execute(child, phase: phase, continuation: expectations + continuation)
                 results.append(result)
                 if result.outcome != .passed { return groupReport(results, failed: result) }
             }
         }
         let channel = context.channel
-        let deadline = pending.map { expectationDeadline($0.expect.within) }.max() ?? .now
+        if results.count > 0 {
+            await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: expectations + continuation),
+                                                    replies: replies, environment: environment))
+        }
         while !pending.isEmpty {
             let seen = await channel.mark
             var progressed = false
@@ -133,18 +138,16 @@ extension ScenarioRun {
                 if report.outcome != .passed { return groupReport(results, failed: results.last) }
             }
             if progressed || pending.isEmpty { continue }
-            switch await awaitEvent(after: seen, until: deadline) {
-            case .event: continue
-            case .cancelled: return .interrupted
-            case .deadline:
-                for item in pending {
-                    let report = item.expect.optional
-                        ? StepReport.passed("\(item.expect.action) did not come (optional)")
-                        : await missing(item.expect, window: window, deadline: deadline)
-                    results.append(childResult(item.step, phase: phase, started: item.started, report: report))
-                }
-                pending = []
+            let now = ContinuousClock.now
+            for item in pending where item.deadline <= now {
+                let report = item.expect.optional
+                    ? StepReport.passed("\(item.expect.action) did not come (optional)")
+                    : await missing(item.expect, window: window, deadline: item.deadline)
+                results.append(childResult(item.step, phase: phase, started: item.started, report: report))
             }
+            pending.removeAll { $0.deadline <= now }
+            guard let next = pending.map(\.deadline).min() else { break }
+            if case .cancelled = await awaitEvent(after: seen, until: next) { return .interrupted }
         }
         let failed = results.first { $0.outcome != .passed }
         return groupReport(results, failed: failed)

@@ -20,8 +20,8 @@ extension ScenarioRun {
         let deadline = stepDeadline(send.within)
         let timeout = deadline - ContinuousClock.now
         let (outcome, _) = await context.channel.call(send.action, payload, timeout: max(timeout, .milliseconds(1)))
-        let messageIds = context.recorder.records.last { $0.stationIdentity == context.channel.identity && $0.kind == .call
-            && $0.action == send.action && $0.sender == .centralSystem }.flatMap(\.messageId).map { [$0] } ?? []
+        let messageIds = context.recorder.records.last { $0.kind == .call && $0.action == send.action && $0.sender == .centralSystem }
+            .flatMap(\.messageId).map { [$0] } ?? []
         if Task.isCancelled { return .interrupted }
         switch outcome {
         case .result(let result, let validation):

@@ -13,8 +13,10 @@ final class ScenarioRun {
     let overrides: [String: JSONValue]
     /// Variables in scope for the steps running now.
     var environment: Environment
-    /// The mailbox mark where the previous step began: an `expect` considers CALLs from there on. Steps that take no
-    /// time (`log`, `assert`) leave it alone, so they never hide a message from the `expect` after them.
+    /// The mailbox mark where the last step that acts or lets time pass began (`send`, `action`, `wait`, `hold`,
+    /// `expect-none`): an `expect` considers the CALLs from there on. Steps that only observe (`expect`,
+    /// `expect-disconnect`, `expect-reconnect`, groups of them) and steps that take no time (`log`, `assert`) leave it
+    /// alone, so a burst of messages the station sent in answer to one act is there for each `expect` that follows.
     var previousStepStart: Int
     /// When the scenario's `timeout:` runs out (real time).
     var scenarioDeadline: ContinuousClock.Instant = .now
@@ -23,9 +25,10 @@ final class ScenarioRun {
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
     var operatorDeadline: ContinuousClock.Instant?
-    /// The mailbox position of the disconnection `expect-disconnect` saw: `expect-reconnect` looks for a connection
-    /// after it (the station may be back before `expect-reconnect` begins).
-    var lastDisconnection: Int?
+    /// The disconnection `expect-disconnect` saw, and where it began looking: `expect-reconnect` looks from there for
+    /// another connection (the station may be back before `expect-reconnect` begins, and the new connection's event
+    /// may even precede the old one's close event).
+    var lastDisconnection: (searchStart: Int, connectionId: String)?
     /// The `replies:` in force (the scenario's, with a running precondition's own on top).
     var replies: [String: Reply]
 
@@ -53,7 +56,7 @@ final class ScenarioRun {
         let started = Date()
         let channel = context.channel
         let startMark = await channel.mark
-        let findingsBefore = await channel.findings().count
+        let findingsMark = await channel.findingsMark()
         let firstSequence = (context.recorder.records.last?.sequence ?? 0) + 1
         let mode = await channel.currentMode
         scenarioDeadline = context.deadline(after: scenario.timeout)
@@ -71,15 +74,15 @@ final class ScenarioRun {
             steps += results
             stopped = !ok
         }
-        let (mainResults, mainOK) = await runList(scenario.steps, phase: .main, continuation: scenario.teardown, skip: stopped)
-        steps += mainResults
-        let (teardownResults, _) = await runList(scenario.teardown, phase: .teardown, continuation: [], skip: false)
-        steps += teardownResults
-        _ = mainOK
+        steps += await runList(scenario.steps, phase: .main, continuation: scenario.teardown, skip: stopped).0
+        steps += await runList(scenario.teardown, phase: .teardown, continuation: [], skip: false).0
 
         let endMark = await channel.mark
-        let allFindings = await channel.findings()
+        let findings = await channel.findings(since: findingsMark)
         let lastSequence = context.recorder.records.last?.sequence ?? 0
+        // Messages a step took may have come before the scenario started (a BootNotification on connecting).
+        let earliestTaken = steps.flatMap(\.allTraceSequences).min() ?? firstSequence
+        let traceStart = min(firstSequence, earliestTaken)
         let (verdict, reason) = setupError.map { (Verdict.error, $0) } ?? Self.verdict(of: steps)
         let unconsumed = await unconsumedCalls(from: startMark, to: endMark)
         return ScenarioResult(
@@ -88,8 +91,8 @@ final class ScenarioRun {
             reason: reason, expectedFailure: scenario.metadata.expectedFailure,
             requiredMode: scenario.metadata.requirements.security, connectionMode: mode, started: started,
             ended: Date(), steps: steps, unconsumedCalls: unconsumed, variables: environment.variables,
-            findings: Array(allFindings.dropFirst(findingsBefore)),
-            traceRange: lastSequence >= firstSequence ? firstSequence...lastSequence : nil)
+            findings: findings,
+            traceRange: lastSequence >= traceStart ? traceStart...lastSequence : nil)
     }
 
     /// The verdict from the steps: the first step (in run order) that did not pass decides; a teardown step decides
@@ -145,8 +148,9 @@ final class ScenarioRun {
     func execute(_ step: Step, phase: StepResult.Phase, continuation: [Step]) async -> StepResult {
         let channel = context.channel
         let begin = await channel.mark
+        let findingsMark = await channel.findingsMark()
         let window = previousStepStart
-        if step.takesTime { previousStepStart = begin }
+        if step.movesWindow { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
                                                 replies: replies, environment: environment))
         context.observer.handle(.stepStarted(station: channel.identity, verb: step.verb, name: step.name,
@@ -160,7 +164,7 @@ final class ScenarioRun {
         } else {
             report = await perform(step, phase: phase, window: window, begin: begin, continuation: continuation)
         }
-        report = await checkInvalidCalls(report, from: begin)
+        report = await checkInvalidCalls(report, from: begin, findingsSince: findingsMark)
         if var failure = report.failure, failure.lastFrames.isEmpty, report.outcome != .skipped {
             failure.lastFrames = context.lastFrames()
             report.failure = failure
@@ -199,7 +203,8 @@ final class ScenarioRun {
         case .expectReconnect(let within): return await runExpectReconnect(within: within, window: window)
         case .expectNone(let none): return await runExpectNone(none, begin: begin)
         case .action(let action): return await runAction(action)
-        case .anyOrder(let children): return await runAnyOrder(children, phase: phase, window: window, begin: begin)
+        case .anyOrder(let children):
+            return await runAnyOrder(children, phase: phase, window: window, continuation: continuation)
         case .repeating(let repetition): return await runRepeat(repetition, phase: phase, continuation: continuation)
         case .assert(let assertion): return runAssert(assertion)
         case .log(let text): return runLog(text)
@@ -208,10 +213,23 @@ final class ScenarioRun {
 
     // MARK: - Checks common to all steps
 
-    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema while it ran.
-    func checkInvalidCalls(_ report: StepReport, from begin: Int) async -> StepReport {
+    /// Protocol faults of the station that fail the step they happen in (schema violations are reported with the
+    /// CALL or answer they concern).
+    static let failingFindings: Set<OCPPFinding.Kind> = [.malformedFrame, .binaryFrame, .unknownAction, .wrongDirection,
+                                                          .duplicateMessageId, .concurrentCall, .unexpectedResponse]
+
+    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema, or broke OCPP-J (a
+    /// malformed frame, a duplicate message id, …), while it ran.
+    func checkInvalidCalls(_ report: StepReport, from begin: Int, findingsSince mark: [Int]) async -> StepReport {
         let events = await context.channel.events(from: begin)
         var report = report
+        if report.outcome == .passed, let fault = await context.channel.findings(since: mark).first(where: {
+            $0.sender == .chargePoint && $0.severity == .error && Self.failingFindings.contains($0.kind)
+        }) {
+            report.outcome = .failed
+            report.failure = StepFailure(message: "the station broke OCPP-J while this step ran: \(fault.message)",
+                                         received: fault.raw)
+        }
         for (index, event) in events {
             guard let entry = event.call, !entry.call.validation.isValid, !reportedInvalid.contains(index) else { continue }
             reportedInvalid.insert(index)
@@ -238,12 +256,12 @@ final class ScenarioRun {
 
     /// The real deadline of a step bound by `within`, never past the scenario's.
     func stepDeadline(_ within: Duration) -> ContinuousClock.Instant {
-        min(context.deadline(after: within), scenarioDeadline)
+        min(context.boundDeadline(after: within), scenarioDeadline)
     }
 
     /// Words for a bound that ran out: the step's own, or the scenario's timeout.
     func boundText(_ within: Duration, deadline: ContinuousClock.Instant) -> String {
-        deadline == scenarioDeadline && deadline < context.deadline(after: within)
+        deadline == scenarioDeadline && deadline < context.boundDeadline(after: within)
             ? "before the scenario's timeout (\(DurationText.format(scenario.timeout))) ran out"
             : "within \(DurationText.format(within))"
     }
@@ -291,11 +309,12 @@ final class ScenarioRun {
 }
 
 extension Step {
-    /// Whether the step interacts with the station or lets time pass (everything but `log` and `assert`).
-    var takesTime: Bool {
+    /// Whether the step acts on the station or lets time pass, so that what came before it is stale for the
+    /// expectations after it.
+    var movesWindow: Bool {
         switch kind {
-        case .log, .assert: false
-        default: true
+        case .send, .action, .wait, .hold, .expectNone: true
+        case .expect, .expectDisconnect, .expectReconnect, .anyOrder, .repeating, .assert, .log: false
         }
     }
 }

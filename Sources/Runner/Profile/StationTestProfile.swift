@@ -56,7 +56,7 @@ public struct StationTestProfile: Sendable, Hashable {
             if !missing.isEmpty { return "needs \(missing.joined(separator: ", ")), not supported by the station profile" }
         }
         for kind in requirements.idTags where idTags[kind]?.isEmpty ?? !idTags.isEmpty {
-            return "needs a \(kind.rawValue) idTag, the station profile lists none"
+            return "needs an idTag of the kind \(kind.rawValue), the station profile lists none"
         }
         return nil
     }

@@ -58,6 +58,11 @@ public struct StepResult: Sendable, Hashable {
     /// How long it took.
     public var duration: TimeInterval { ended.timeIntervalSince(started) }
 
+    /// The trace records of this step and every nested step.
+    public var allTraceSequences: [Int] {
+        traceSequences + children.flatMap(\.allTraceSequences)
+    }
+
     /// This step, or the first nested step, that failed, erred or was inconclusive.
     public var firstFailure: StepResult? {
         for child in children {

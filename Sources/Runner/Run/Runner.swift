@@ -18,7 +18,7 @@ public struct Runner: Sendable {
     public var observer: any RunObserver
     /// The run's clock (scaled for `--time-scale`, shared with the emulator).
     public var clock: any RunClock
-    /// Records every frame (with the `--trace` file as a sink).
+    /// Records every frame of every station (with the `--trace` file as a sink); each station also keeps its own.
     public var recorder: TraceRecorder
     /// How long an emulator station has to connect (real time).
     public var emulatorConnectTimeout: Duration = .seconds(30)
@@ -27,7 +27,7 @@ public struct Runner: Sendable {
                 emulator: (provider: any StationProvider, loopback: LoopbackListeners)? = nil,
                 performer: any ActionPerformer = NoActionPerformer(), profile: StationTestProfile = StationTestProfile(),
                 observer: any RunObserver = SilentObserver(), clock: any RunClock = ScaledClock(),
-                recorder: TraceRecorder = TraceRecorder()) {
+                recorder: TraceRecorder = TraceRecorder(keepsRecords: false)) {
         self.plan = plan
         self.options = options
         self.listeners = listeners
@@ -56,12 +56,19 @@ public struct Runner: Sendable {
             errors.append("--time-scale works only with the emulator: a live station keeps real time")
             return RunResult(started: started, ended: Date(), options: options, stations: [], errors: errors)
         }
-        let sessionConfiguration = SessionConfiguration(mode: options.validationMode, trace: recorder)
+        let mode = options.validationMode
+        let runRecorder = recorder
         let clock = self.clock
         let observer = self.observer
+        let first = plan.entries.first?.scenario
+        let overrides = options.overrides
+        let profile = self.profile
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
-            StationChannel(identity: identity, clock: clock, sessionConfiguration: sessionConfiguration,
-                           defaults: DefaultReplies(now: { clock.now }), observer: observer)
+            let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
+            return StationChannel(identity: identity, clock: clock, mode: mode,
+                                  recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)]),
+                                  defaults: DefaultReplies(now: { clock.now }), observer: observer,
+                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy())
         }
         let urls: [String]
         do {
@@ -96,6 +103,9 @@ public struct Runner: Sendable {
         if !initial.isEmpty {
             stations = await runStations(arrivals, initialCount: initial.count, central: central)
         }
+        if initial.count < wanted, let reason = errors.last {
+            stations += (initial.count..<wanted).map { missingStation(number: $0 + 1, reason: reason) }
+        }
         feeder.cancel()
         await central.shutdown()
         await emulator?.provider.stop()
@@ -104,6 +114,21 @@ public struct Runner: Sendable {
                                handshakeRejections: rejections, interrupted: Task.isCancelled)
         observer.handle(.runFinished(result))
         return result
+    }
+
+    /// A station that was expected and never came: every planned scenario ERROR with the reason, so that reports
+    /// (a CI system reading JUnit) see the failure.
+    func missingStation(number: Int, reason: String) -> StationResult {
+        let now = Date()
+        let identity = options.stationIdentity ?? "station \(number) (not connected)"
+        let scenarios = plan.entries.map { entry in
+            let metadata = entry.scenario.metadata
+            return ScenarioResult(id: metadata.id, name: metadata.name, file: entry.scenario.file, location: entry.scenario.location,
+                                  tags: metadata.tags, description: metadata.description, suiteId: entry.suite?.id,
+                                  verdict: .error, reason: reason, expectedFailure: metadata.expectedFailure,
+                                  requiredMode: metadata.requirements.security, started: now, ended: now)
+        }
+        return StationResult(identity: identity, scenarios: scenarios)
     }
 
     /// Waits until `count` stations arrived, or the bound passes (no bound: until cancelled).
@@ -168,8 +193,8 @@ public struct Runner: Sendable {
     func stationRunner(for channel: StationChannel, central: CentralSystem) -> StationRunner {
         let performer = emulator?.provider.performer ?? self.performer
         let context = InterpreterContext(channel: channel, clock: clock, validator: PayloadValidator(mode: options.validationMode),
-                                         performer: performer, observer: observer, recorder: recorder,
-                                         overrides: options.overrides, profile: profile, live: emulator == nil)
+                                         performer: performer, observer: observer,
+                                         profile: profile, live: emulator == nil)
         var switchMode: (@Sendable (SecurityMode) async -> String?)?
         if let emulator {
             let timeout = emulatorConnectTimeout

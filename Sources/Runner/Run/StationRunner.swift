@@ -23,6 +23,8 @@ struct StationRunner {
                 results.append(notRun(entry, .skipped, "the run was interrupted before this scenario"))
                 continue
             }
+            let overrides = suiteOverrides(entry.suite).merging(options.overrides) { _, set in set }
+            await channel.configure(.opening(scenario, overrides: overrides, base: baseEnvironment))
             if let reason = await prepare(scenario) {
                 results.append(notRun(entry, reason.0, reason.1))
                 context.observer.handle(.scenarioFinished(station: channel.identity, result: results[results.count - 1]))
@@ -30,7 +32,6 @@ struct StationRunner {
             }
             context.observer.handle(.scenarioStarted(station: channel.identity, id: scenario.metadata.id,
                                                      name: scenario.metadata.name, index: index + 1, total: plan.entries.count))
-            let overrides = suiteOverrides(entry.suite).merging(options.overrides) { _, set in set }
             let run = ScenarioRun(scenario: scenario, context: context, suiteId: entry.suite?.id, overrides: overrides,
                                   previousStepStart: previousStepStart)
             var result = await run.run()
@@ -39,7 +40,7 @@ struct StationRunner {
             results.append(result)
             context.observer.handle(.scenarioFinished(station: channel.identity, result: result))
         }
-        let trace = context.recorder.records.filter { $0.stationIdentity == channel.identity }
+        let trace = context.recorder.records
         let findings = await channel.findings()
         let suites = plan.suites.map { suite in
             SuiteJudge(suite: suite, results: results.filter { $0.suiteId == suite.id }, trace: trace, findings: findings).verdict()
@@ -100,11 +101,17 @@ struct StationRunner {
         return true
     }
 
+    /// The variables every scenario starts with.
+    var baseEnvironment: Environment {
+        let clock = context.clock
+        return Environment(variables: ["station": .string(context.channel.identity), "profile": context.profile.jsonValue],
+                           clock: { clock.now })
+    }
+
     /// The suite's `given`, evaluated (they override the scenarios' defaults).
     func suiteOverrides(_ suite: Suite?) -> [String: JSONValue] {
         guard let suite else { return [:] }
-        var environment = Environment(variables: ["station": .string(context.channel.identity),
-                                                  "profile": context.profile.jsonValue])
+        var environment = baseEnvironment
         var values: [String: JSONValue] = [:]
         for variable in suite.given {
             if let value = options.overrides[variable.name] ?? (try? variable.value.evaluate(in: environment)) {

@@ -12,9 +12,9 @@ enum ReplyAnswer: Sendable, Hashable {
     /// This exact text instead of a frame (a malformed answer, on purpose).
     case raw(String)
 
-    /// Evaluates `reply` for `call`: its templates see `payload` (the request) and `messageId`.
+    /// Evaluates `reply` for `call`: its templates see `payload` (the request).
     static func make(_ reply: Reply, for call: IncomingCall, in environment: Environment) throws(EvaluationError) -> ReplyAnswer {
-        let scope = environment.adding(["payload": call.payload, "messageId": .string(call.id)])
+        let scope = environment.adding(["payload": call.payload])
         switch reply.kind {
         case .result(let template):
             return .result(try template.evaluate(in: scope))

@@ -51,3 +51,25 @@ struct AnsweringPolicy: Sendable {
         claims.contains { $0.wants(call, in: environment) }
     }
 }
+
+extension AnsweringPolicy {
+    /// The policy in force before `scenario` starts: the claims of its first steps (its preconditions' first), its
+    /// `replies:`, its `given` values. Set when a station connects and between scenarios, so that a station that
+    /// speaks first (a BootNotification on connecting) gets the scenario's reply, not a default one.
+    static func opening(_ scenario: Scenario, overrides: [String: JSONValue], base: Environment) -> AnsweringPolicy {
+        var steps: [Step] = []
+        var replies: [String: Reply] = [:]
+        var environment = base
+        func collect(_ scenario: Scenario, depth: Int) {
+            guard depth < 16 else { return }
+            for variable in scenario.given where environment[variable.name] == nil {
+                environment[variable.name] = overrides[variable.name] ?? (try? variable.value.evaluate(in: environment))
+            }
+            for include in scenario.uses { collect(include.scenario, depth: depth + 1) }
+            steps += scenario.steps
+            replies.merge(scenario.replies) { existing, _ in existing }
+        }
+        collect(scenario, depth: 0)
+        return AnsweringPolicy(claims: ReplyClaim.claims(upcoming: steps), replies: replies, environment: environment)
+    }
+}

@@ -16,6 +16,8 @@ actor StationChannel {
     nonisolated let sessionConfiguration: SessionConfiguration
     nonisolated let defaults: DefaultReplies
     nonisolated let observer: any RunObserver
+    /// This station's trace: every frame of its sessions, numbered from 1.
+    nonisolated let recorder: TraceRecorder
 
     /// Everything that happened, in order; positions in it are the "marks" steps use.
     private(set) var events: [StationEvent] = []
@@ -34,12 +36,15 @@ actor StationChannel {
     private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
     private var nextWaiterId = 0
 
-    init(identity: String, clock: any RunClock, sessionConfiguration: SessionConfiguration,
-         defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver()) {
+    init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
+         defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
+         policy: AnsweringPolicy = AnsweringPolicy()) {
         self.identity = identity
+        self.recorder = recorder
+        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder)
+        self.policy = policy
         self.observer = observer
         self.clock = clock
-        self.sessionConfiguration = sessionConfiguration
         self.defaults = defaults
     }
 
@@ -90,6 +95,23 @@ actor StationChannel {
     /// Closes every connection.
     func closeAll(reason: String) async {
         for (_, session) in sessions { await session.close(code: 1001, reason: reason) }
+    }
+
+    /// How many findings each session has so far: a mark to ask for the findings since.
+    func findingsMark() async -> [Int] {
+        var counts: [Int] = []
+        for (_, session) in sessions { counts.append(await session.findings.count) }
+        return counts
+    }
+
+    /// The findings since `mark`, session by session. A session checks each frame before handing on the next, so a
+    /// fault the station committed before a message a step took is always among them.
+    func findings(since mark: [Int]) async -> [OCPPFinding] {
+        var found: [OCPPFinding] = []
+        for (index, (_, session)) in sessions.enumerated() {
+            found += await session.findings.dropFirst(index < mark.count ? mark[index] : 0)
+        }
+        return found
     }
 
     /// The protocol findings of every session so far, connection by connection.

@@ -71,7 +71,8 @@ struct SuiteJudge {
         }
         let violations = findings.filter { $0.kind == .schemaViolation && $0.action == action && $0.severity == .error }
         let scenarioIds = answered.compactMap { call in
-            results.first { $0.traceRange?.contains(call.sequence) == true }?.id
+            (results.first { $0.steps.contains { $0.allTraceSequences.contains(call.sequence) } }
+                ?? results.first { $0.traceRange?.contains(call.sequence) == true })?.id
         }
         var unique: [String] = []
         for id in scenarioIds where !unique.contains(id) { unique.append(id) }

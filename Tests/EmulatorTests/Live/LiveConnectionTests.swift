@@ -119,14 +119,14 @@ struct LiveConnectionTests {
             let transactionId = try #require(await emulator.snapshot.connector(1)?.transactionId)
             #expect(start.payload["connectorId"] == 1)
             await first.shutdown()
-            #expect(await emulator.waitUntil(timeout: .seconds(10)) { !$0.connected })
+            #expect(await emulator.waitUntil(timeout: .seconds(30)) { !$0.connected })
             // Two sample intervals pass offline, then the driver unplugs.
-            #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.pendingMessages >= 2 })
+            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.pendingMessages >= 2 })
             try await emulator.perform(.unplug(connector: 1))
             let port = try #require(Int(first.url.split(separator: ":").last?.split(separator: "/").first ?? ""))
             let centralSystem = try await CentralSystemHarness.start(port: port)
             second = centralSystem
-            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: .seconds(10)))
+            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: .seconds(30)))
             #expect(stop.payload["transactionId"] == .integer(transactionId))
             #expect(stop.payload["reason"] == "EVDisconnected")
             let order = await centralSystem.all.map(\.action).filter { $0 == "MeterValues" || $0 == "StopTransaction" }

@@ -8,13 +8,14 @@ struct ProfileFileTests {
     func fullProfile() throws {
         let file = try EmulatorProfileFile.parse("""
             {"vendor": "ACME", "model": "Wallbox 22", "serialNumber": "SN-1", "firmwareVersion": "2.0", "connectors": 1,
-             "maxPowerW": 11040, "evPowerW": 7000, "initialRegisterWh": 5, "bootOnReconnect": true, "rebootSeconds": 3,
+             "maxPowerW": 11040, "evPowerW": 7000, "initialRegisterWh": 5, "bootOnReconnect": true, "plugsOnRemoteStart": true, "rebootSeconds": 3,
              "lateAnswerSeconds": 90, "configuration": {"MeterValueSampleInterval": "15"}, "faults": ["meter-backwards"]}
             """, file: "station.json")
         #expect(file.profile.vendor == "ACME")
         #expect(file.profile.connectorCount == 1)
         #expect(file.profile.evPowerW == 7_000)
         #expect(file.profile.bootOnReconnect)
+        #expect(file.profile.plugsOnRemoteStart)
         #expect(file.profile.configuration == ["MeterValueSampleInterval": "15"])
         #expect(file.faults == [.meterBackwards])
         let model = StationModel(identity: "CP-1", profile: file.profile, faults: file.faults)

@@ -53,6 +53,26 @@ struct ResetPowerAndOfflineTests {
         #expect(station.statuses(of: 1) == ["Available"])
     }
 
+    @Test("Network loss: the connection drops, the station charges on offline, and delivers in order when it returns")
+    func networkLoss() throws {
+        var station = TransactionTests.booted()
+        try Self.charging(&station)
+        station.clearSent()
+        try station.perform(.networkLoss)
+        #expect(station.disconnects == [true])
+        #expect(throws: PhysicalActionError.self) { try station.perform(.networkLoss) }
+        station.advance(seconds: 150)
+        #expect(!station.model.isOnline)
+        #expect(station.connector(1)?.status == .charging)
+        try station.perform(.unplug(connector: 1))
+        #expect(station.sent.isEmpty)
+        try station.perform(.networkRestore)
+        station.advance(seconds: 61)
+        #expect(station.model.isOnline)
+        #expect(station.actions.filter { $0 != "StatusNotification" } == ["MeterValues", "MeterValues", "StopTransaction"])
+        #expect(!station.actions.contains("BootNotification"))
+    }
+
     @Test("A transaction message the central system refuses is retried TransactionMessageAttempts times")
     func transactionMessageRetries() throws {
         var station = TransactionTests.booted()
@@ -101,6 +121,18 @@ struct ResetPowerAndOfflineTests {
         station.call("UpdateFirmware", ["location": "gopher://firmware", "retrieveDate": .string(OCPPTimestamp.text(station.now))])
         station.advance(seconds: 30)
         #expect(station.payloads("FirmwareStatusNotification").compactMap { $0["status"]?.stringValue } == ["Downloading", "DownloadFailed"])
+    }
+
+    @Test("An image for another model downloads but fails to install, and the station stays up")
+    func firmwareInstallationFails() {
+        var station = TransactionTests.booted()
+        station.call("UpdateFirmware", ["location": "https://fw.example/station/wrong-model.bin",
+                                        "retrieveDate": .string(OCPPTimestamp.text(station.now))])
+        station.advance(seconds: 60)
+        #expect(station.payloads("FirmwareStatusNotification").compactMap { $0["status"]?.stringValue }
+            == ["Downloading", "Downloaded", "Installing", "InstallationFailed"])
+        #expect(station.disconnects.isEmpty)
+        #expect(!station.actions.contains("BootNotification"))
     }
 
     @Test("GetDiagnostics names a file and reports Uploading then Uploaded (or UploadFailed)",

@@ -60,6 +60,35 @@ struct TransactionTests {
         #expect(station.payloads("StartTransaction").count == 1)
     }
 
+    @Test("Another card of the same group stops the transaction with its own idTag; a card of another group does not")
+    func stopByGroup() throws {
+        var station = Self.booted()
+        station.setReply("Authorize") { request in
+            let group: JSONValue = request["idTag"] == "STRANGER" ? "OTHER-GROUP" : "FAMILY"
+            return ["idTagInfo": ["status": "Accepted", "parentIdTag": group]]
+        }
+        try station.perform(.plug(connector: 1))
+        try station.perform(.presentIdTag("PARENT-CARD", connector: 1))
+        #expect(station.connector(1)?.status == .charging)
+        try station.perform(.presentIdTag("STRANGER", connector: 1))
+        #expect(station.payloads("StopTransaction").isEmpty)
+        try station.perform(.presentIdTag("CHILD-CARD", connector: 1))
+        let stop = try #require(station.payloads("StopTransaction").first)
+        #expect(stop["idTag"] == "CHILD-CARD")
+        #expect(stop["reason"] == "Local")
+    }
+
+    @Test("Clock-aligned samples carry the boundary's time, whole seconds")
+    func alignedTimestamps() {
+        var station = Self.booted()
+        station.call("ChangeConfiguration", ["key": "ClockAlignedDataInterval", "value": "60"])
+        station.advance(seconds: 0.5)
+        station.advance(seconds: 200)
+        let stamps = station.payloads("MeterValues").compactMap { $0["meterValue"]?[0]?["timestamp"]?.stringValue }
+        #expect(!stamps.isEmpty)
+        #expect(stamps.allSatisfy { $0.hasSuffix(":00.000Z") })
+    }
+
     @Test("An idTag the central system refuses starts nothing")
     func refusedTag() throws {
         var station = Self.booted()
@@ -113,6 +142,15 @@ struct TransactionTests {
         #expect(station.status(of: "RemoteStopTransaction", ["transactionId": .integer(transactionId + 1)]) == "Rejected")
         #expect(station.status(of: "RemoteStopTransaction", ["transactionId": .integer(transactionId)]) == "Accepted")
         #expect(station.payloads("StopTransaction").first?["reason"] == "Remote")
+    }
+
+    @Test("A station whose simulated driver plugs in on remote start starts the transaction at once")
+    func plugsOnRemoteStart() throws {
+        var station = Self.booted(StationProfile(plugsOnRemoteStart: true))
+        #expect(station.status(of: "RemoteStartTransaction", ["connectorId": 1, "idTag": "REMOTE"]) == "Accepted")
+        #expect(station.payloads("StartTransaction").first?["idTag"] == "REMOTE")
+        #expect(station.connector(1)?.plugged == true)
+        #expect(station.connector(1)?.status == .charging)
     }
 
     @Test("With AuthorizeRemoteTxRequests the station asks before starting a remote transaction")

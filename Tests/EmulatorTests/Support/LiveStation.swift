@@ -42,7 +42,7 @@ func startCharging(_ emulator: ChargePointEmulator, _ centralSystem: CentralSyst
                    connector: Int = 1) async throws -> CentralSystemHarness.Received? {
     try await emulator.perform(.plug(connector: connector))
     try await emulator.perform(.presentIdTag("TAG-1", connector: connector))
-    let start = await centralSystem.expect("StartTransaction", timeout: .seconds(5))
-    #expect(await emulator.waitUntil(timeout: .seconds(5)) { $0.connector(connector)?.transactionId != nil })
+    let start = await centralSystem.expect("StartTransaction", timeout: .seconds(30))
+    #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.connector(connector)?.transactionId != nil })
     return start
 }

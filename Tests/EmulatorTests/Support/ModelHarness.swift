@@ -46,7 +46,7 @@ struct ModelHarness {
     mutating func connectIfAsked() {
         guard pendingConnect != nil else { return }
         pendingConnect = nil
-        if networkDown {
+        if networkDown || !model.isNetworkUp {
             model.connectionLost(now)
             applyEffects()
             return
@@ -100,7 +100,15 @@ struct ModelHarness {
         violations += report.errors.map { "\(action) \(kind): \($0)" }
     }
 
+    /// Replies that replace the scripted central system's answer to `action`.
+    private var replyOverrides: [String: @Sendable (JSONValue) -> JSONValue] = [:]
+
+    mutating func setReply(_ action: String, _ reply: @escaping @Sendable (JSONValue) -> JSONValue) {
+        replyOverrides[action] = reply
+    }
+
     private mutating func answer(_ call: OutgoingCall) -> JSONValue {
+        if let override = replyOverrides[call.action] { return override(call.payload) }
         let time = JSONValue.string(OCPPTimestamp.text(now))
         switch call.action {
         case "BootNotification":

@@ -1,4 +1,5 @@
 import Foundation
+import Emulator
 import OCPP
 @testable import Runner
 import Scenario
@@ -42,4 +43,19 @@ extension RunResult {
 
     /// The scenario with this id.
     func scenario(_ id: String) -> ScenarioResult? { scenarios.first { $0.id == id } }
+}
+
+extension Harness {
+    /// Runs them against the built-in emulator (misbehaving as `faults` say) over the loopback listeners.
+    func runEmulator(_ files: [String: String], faults: Set<FaultProfile> = [], timeScale: Double = 1,
+                     seconds: Double = 90) async throws -> RunResult {
+        let loaded = try load(files)
+        var options = RunOptions()
+        options.timeScale = timeScale
+        let clock = ScaledClock(scale: timeScale)
+        let loopback = try LoopbackListeners(directory: directory.path + "/pki", stations: Runner.emulatorIdentities(options))
+        let runner = Runner(plan: RunPlan(loaded: loaded), options: options, listeners: loopback.configurations,
+                            emulator: (EmulatorProvider(clock: clock, faults: faults), loopback), clock: clock)
+        return try await within(seconds, "the emulator run to finish") { await runner.run() }
+    }
 }

@@ -1,0 +1,100 @@
+import Emulator
+import Foundation
+import OCPP
+@testable import Runner
+import Scenario
+import Testing
+
+/// Scenarios against the real built-in emulator, connected in the mode each scenario needs.
+@Suite("Runs against the built-in emulator")
+struct EmulatorRunTests {
+    static func charging(_ mode: SecurityMode) -> String {
+        """
+        scenario: Charging in \(mode.rawValue)
+        id: emu.charging-\(mode.rawValue)
+        requires: { security: \(mode.rawValue) }
+        replies:
+          BootNotification:
+            reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
+        steps:
+          - action: plug
+            connector: 1
+          - send: RemoteStartTransaction
+            with: { connectorId: 1, idTag: TAG-1 }
+            match: { status: Accepted }
+          - expect: StartTransaction
+            match: { connectorId: 1, idTag: TAG-1 }
+            reply: { transactionId: 77, idTagInfo: { status: Accepted } }
+            capture: { meterStart: payload.meterStart }
+          - expect: StatusNotification
+            match: { connectorId: 1, status: Charging }
+          - action: unplug
+            connector: 1
+          - expect: StopTransaction
+            match: { transactionId: 77 }
+            capture: { meterStop: payload.meterStop }
+          - assert: meterStop >= meterStart
+        """
+    }
+
+    @Test("a charging session passes against the emulator in each connection mode", arguments: SecurityMode.allCases)
+    func chargingInEachMode(mode: SecurityMode) async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["charging.yaml": Self.charging(mode)], timeScale: 10)
+        let scenario = try #require(result.scenarios.first)
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        #expect(scenario.connectionMode == mode)
+        #expect(scenario.steps.first?.physicalAction?.performer == .emulator)
+        #expect(result.stations.first?.bootNotification?["chargePointVendor"] == "Chargecheck")
+    }
+
+    @Test("the emulator's reject-remote-start fault fails the scenario at the send step, with the diff")
+    func rejectedRemoteStart() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["charging.yaml": Self.charging(.ws)], faults: [.rejectRemoteStart], timeScale: 10)
+        let step = try #require(result.scenarios.first?.firstFailedStep)
+        #expect(step.verb == "send" && step.location.line == 10)
+        #expect(step.failure?.mismatches == [Mismatch(path: JSONPath(pointer: "/status"), wanted: "\"Accepted\"", got: "\"Rejected\"")])
+        #expect(result.exitCode == RunExitStatus.failed)
+    }
+
+    @Test("--time-scale: a hold of two minutes of run time takes a few seconds, heartbeats on the agreed interval")
+    func timeScaledHold() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let started = ContinuousClock.now
+        let result = try await harness.runEmulator(["hold.yaml": """
+            scenario: Hold
+            id: hold
+            steps:
+              - expect: BootNotification
+                reply: { status: Accepted, currentTime: "${now()}", interval: 20 }
+              - hold: 2m
+                tolerance: 10s
+            """], timeScale: 40)
+        let scenario = try #require(result.scenarios.first)
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        #expect(ContinuousClock.now - started < .seconds(30))
+        let summary = try #require(scenario.steps.last?.summary)
+        #expect(summary.contains("heartbeats (heartbeat interval 20s)"))
+    }
+
+    @Test("the skip-heartbeats fault fails the hold")
+    func skippedHeartbeats() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["hold.yaml": """
+            scenario: Hold
+            id: hold
+            steps:
+              - expect: BootNotification
+                reply: { status: Accepted, currentTime: "${now()}", interval: 20 }
+              - hold: 2m
+                tolerance: 10s
+            """], faults: [.skipHeartbeats], timeScale: 40)
+        let step = try #require(result.scenarios.first?.firstFailedStep)
+        #expect(step.failure?.message == "no Heartbeat for longer than the interval 20s + tolerance 10s (0 came before)")
+    }
+}
