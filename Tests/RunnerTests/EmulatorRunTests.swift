@@ -49,6 +49,31 @@ struct EmulatorRunTests {
         #expect(result.stations.first?.bootNotification?["chargePointVendor"] == "Chargecheck")
     }
 
+    @Test("press-stop: the emulator's stop button ends the transaction with reason Local")
+    func pressStop() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["stop.yaml": """
+            scenario: Stop button
+            id: emu.press-stop
+            steps:
+              - action: plug
+                connector: 1
+              - send: RemoteStartTransaction
+                with: { connectorId: 1, idTag: TAG-1 }
+                match: { status: Accepted }
+              - expect: StartTransaction
+                reply: { transactionId: 78, idTagInfo: { status: Accepted } }
+              - action: press-stop
+                connector: 1
+              - expect: StopTransaction
+                match: { transactionId: 78, reason: Local }
+            """], timeScale: 10)
+        let scenario = try #require(result.scenarios.first)
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        #expect(scenario.steps[3].physicalAction?.act == "press-stop")
+    }
+
     @Test("the emulator's reject-remote-start fault fails the scenario at the send step, with the diff")
     func rejectedRemoteStart() async throws {
         let harness = try Harness()

@@ -145,6 +145,30 @@ struct MisbehaviourTests {
         #expect(step.failure?.message == "the station answered UnlockConnector with CALLERROR NotSupported: not here")
         #expect(step.location.line == 5)
     }
+
+    @Test("a station that answers NotImplemented or NotSupported to an action the scenario requires is NOT_APPLICABLE",
+          arguments: [OCPPErrorCode.notImplemented, .notSupported])
+    func unsupportedRequiredAction(code: OCPPErrorCode) async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        var behaviour = StationBehaviour()
+        behaviour.onCall = { call, _, _ in try? await call.respondError(code, description: "no local list here") }
+        let result = try await harness.run(["locallist.yaml": """
+            scenario: Local list
+            id: locallist
+            requires: { messages: [SendLocalList] }
+            steps:
+              - expect: BootNotification
+              - send: SendLocalList
+                with: { listVersion: 1, updateType: Full }
+                match: { status: Accepted }
+            """], behaviour: behaviour)
+        let scenario = try #require(result.scenario("locallist"))
+        #expect(scenario.verdict == .notApplicable)
+        #expect(scenario.reason?.hasSuffix("/locallist.yaml:6:5: the station does not support SendLocalList (CALLERROR \(code.wireName)), which the scenario requires") == true)
+        #expect(scenario.steps[1].outcome == .unsupported)
+        #expect(result.exitCode == RunExitStatus.passed)
+    }
 }
 
 /// What a scripted station got back, for a test to check.

@@ -33,7 +33,7 @@ enum HTMLStyle {
           color: #fff; background: var(--muted); white-space: nowrap; }
         .v-pass, .o-passed, .m-yes { background: var(--pass); } .v-fail, .o-failed, .v-error, .o-error, .m-no { background: var(--fail); }
         .v-inconclusive, .o-inconclusive, .o-interrupted { background: var(--warn); }
-        .v-not_applicable, .v-skipped, .o-skipped, .o-not-run, .m-optional { background: #8c959f; }
+        .v-not_applicable, .v-skipped, .o-skipped, .o-not-run, .o-unsupported, .m-optional { background: #8c959f; }
         dl.run-facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 4px 16px; margin: 10px 0; }
         dl.run-facts dt { font-size: 12px; color: var(--muted); } dl.run-facts dd { margin: 0; overflow-wrap: anywhere; }
         .facts-table td:first-child { width: 190px; color: var(--muted); }

@@ -25,7 +25,7 @@ struct StepsTable {
             switch step.outcome {
             case .failed, .error, .inconclusive, .interrupted:
                 found.insert(Problem(number: number(stepPath), path: stepPath, step: step), at: 0)
-            case .passed, .skipped, .notRun:
+            case .passed, .skipped, .notRun, .unsupported:
                 break
             }
             return found

@@ -32,6 +32,7 @@ enum StepText {
         case .skipped: "-"
         case .notRun: "·"
         case .interrupted: "⌁"
+        case .unsupported: "∅"
         }
     }
 

@@ -68,9 +68,7 @@ struct EmulatorActionPerformer: ActionPerformer {
             actions = [.raiseFault(connector: request.connector, errorCode: code)]
         case .clearFault: actions = [.clearFault(connector: request.connector)]
         case .powerCycle: actions = [.powerLoss, .powerRestore]
-        case .pressStop:
-            return ActionResult(outcome: .error, record: record,
-                                message: "the emulator has no stop button; present the transaction's card (present-card) to stop locally")
+        case .pressStop: actions = [.pressStop(connector: request.connector)]
         }
         do {
             for action in actions { try await emulator.perform(action) }

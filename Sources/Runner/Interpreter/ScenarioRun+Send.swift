@@ -46,6 +46,11 @@ extension ScenarioRun {
         case .error(let code, let description, let details):
             let error: JSONValue = ["code": .string(code.wireName), "description": .string(description), "details": details]
             guard let matchError = send.matchError else {
+                if [.notImplemented, .notSupported].contains(code), scenario.metadata.requirements.messages.contains(send.action) {
+                    return StepReport(outcome: .unsupported,
+                                      failure: StepFailure(message: "the station does not support \(send.action) (CALLERROR \(code.wireName)), which the scenario requires",
+                                                           received: error.jsonText), messageIds: messageIds)
+                }
                 return .failed(StepFailure(message: "the station answered \(send.action) with CALLERROR \(code.wireName)\(description.isEmpty ? "" : ": \(description)")",
                                            expected: send.match.map { $0.summary(in: environment) } ?? "a CALLRESULT",
                                            received: error.jsonText), messageIds: messageIds)

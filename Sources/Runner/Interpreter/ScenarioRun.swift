@@ -99,7 +99,7 @@ final class ScenarioRun {
     /// only when everything before it passed.
     static func verdict(of steps: [StepResult]) -> (Verdict, String?) {
         for step in steps {
-            guard let failed = step.firstFailure ?? (step.outcome == .skipped ? step : nil),
+            guard let failed = step.firstFailure ?? ([.skipped, .unsupported].contains(step.outcome) ? step : nil),
                   let verdict = failed.outcome.scenarioVerdict else { continue }
             let part = step.phase == .precondition ? "precondition step" : step.phase == .teardown ? "teardown step" : "step"
             let message = failed.failure?.message ?? failed.outcome.rawValue

@@ -70,7 +70,7 @@ public struct StepResult: Sendable, Hashable {
         }
         switch outcome {
         case .failed, .error, .inconclusive, .interrupted: return self
-        case .passed, .skipped, .notRun: return nil
+        case .passed, .skipped, .notRun, .unsupported: return nil
         }
     }
 }

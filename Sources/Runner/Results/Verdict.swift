@@ -44,6 +44,9 @@ public enum StepOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case notRun = "not-run"
     /// Cut short by Ctrl-C or SIGTERM.
     case interrupted
+    /// The station answered a `send` of an action the scenario lists under `requires: messages` with CALLERROR
+    /// NotImplemented or NotSupported: it does not support the action, so the scenario is NOT_APPLICABLE.
+    case unsupported
 
     /// The verdict a scenario gets from a step ending this way (`nil`: the step does not decide the verdict).
     public var scenarioVerdict: Verdict? {
@@ -53,6 +56,7 @@ public enum StepOutcome: String, Sendable, Hashable, Codable, CaseIterable {
         case .inconclusive, .interrupted: .inconclusive
         case .error: .error
         case .skipped: .skipped
+        case .unsupported: .notApplicable
         }
     }
 }
