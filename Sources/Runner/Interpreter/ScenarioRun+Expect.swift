@@ -124,7 +124,7 @@ extension ScenarioRun {
         let channel = context.channel
         if results.count > 0 {
             await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: expectations + continuation),
-                                                    replies: replies, environment: environment))
+                                                    replies: replies, environment: environment), windowStart: window)
         }
         while !pending.isEmpty {
             let seen = await channel.mark

@@ -152,7 +152,7 @@ final class ScenarioRun {
         let window = previousStepStart
         if step.movesWindow { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
-                                                replies: replies, environment: environment))
+                                                replies: replies, environment: environment), windowStart: window)
         context.observer.handle(.stepStarted(station: channel.identity, verb: step.verb, name: step.name,
                                              location: step.location, waitsUpTo: bound(of: step).map(context.clock.realDuration)))
         let started = Date()

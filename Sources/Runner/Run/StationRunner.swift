@@ -24,7 +24,7 @@ struct StationRunner {
                 continue
             }
             let overrides = suiteOverrides(entry.suite).merging(options.overrides) { _, set in set }
-            await channel.configure(.opening(scenario, overrides: overrides, base: baseEnvironment))
+            await channel.configure(.opening(scenario, overrides: overrides, base: baseEnvironment), windowStart: previousStepStart)
             if let reason = await prepare(scenario) {
                 results.append(notRun(entry, reason.0, reason.1))
                 context.observer.handle(.scenarioFinished(station: channel.identity, result: results[results.count - 1]))

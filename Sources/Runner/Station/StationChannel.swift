@@ -136,11 +136,12 @@ actor StationChannel {
     /// The position the next event will take.
     var mark: Int { events.count }
 
-    /// Replaces the answering policy; held CALLs no claim wants any more are answered now.
-    func configure(_ newPolicy: AnsweringPolicy) {
+    /// Replaces the answering policy; held CALLs no claim wants any more are answered now, and so are those before
+    /// `windowStart`, which no coming step can take any more (the station must never wait for an answer in vain).
+    func configure(_ newPolicy: AnsweringPolicy, windowStart: Int) {
         policy = newPolicy
         for index in heldIndices.sorted() {
-            guard let entry = events[index].call, !policy.holds(entry.call) else { continue }
+            guard let entry = events[index].call, index < windowStart || !policy.holds(entry.call) else { continue }
             answerFromPolicy(index)
         }
     }
