@@ -74,6 +74,31 @@ struct RunCommandTests {
         #expect(failing.output.contains("FAILED — 1 station, 1 FAIL"))
     }
 
+    @Test("Against the emulator, the station profile is the emulator's: a feature profile it lacks or a fixed cable is NOT_APPLICABLE")
+    func emulatorProfileRulesOut() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let security = try directory.write("security.yaml", """
+            scenario: Security extension
+            id: needs-security
+            requires: { profiles: [Security] }
+            steps:
+              - send: GetInstalledCertificateIds
+                with: { certificateType: CentralSystemRootCertificate }
+            """)
+        let fixed = try directory.write("fixed.yaml", """
+            scenario: Fixed cable
+            id: needs-fixed-cable
+            requires: { fixed-cable: true }
+            steps:
+              - send: UnlockConnector
+                with: { connectorId: 1 }
+            """)
+        let result = await run([security, fixed, "--time-scale", "10"])
+        #expect(result.code == 0, "\(result.output)\(result.error)")
+        #expect(result.output.contains("2 NOT_APPLICABLE"))
+    }
+
     @Test("--set overrides a given value, typed as YAML would type it")
     func setOverride() async throws {
         let directory = try TemporaryDirectory()

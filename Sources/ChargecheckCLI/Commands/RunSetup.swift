@@ -165,6 +165,7 @@ struct RunSetup {
         var testProfile = profile
         testProfile.connectors = emulatorProfile.connectorCount
         testProfile.fixedCable = testProfile.fixedCable ?? false
+        testProfile.featureProfiles = testProfile.featureProfiles ?? emulatorProfile.supportedFeatureProfiles
         let provider = EmulatorProvider(clock: clock, profile: emulatorProfile, faults: faults)
         return Runner(plan: plan, options: options, listeners: loopback.configurations, emulator: (provider, loopback),
                       profile: testProfile, observer: observer, clock: clock, recorder: recorder)

@@ -51,3 +51,13 @@ public struct StationProfile: Sendable, Equatable {
         self.lateAnswerSeconds = lateAnswerSeconds
     }
 }
+
+extension StationProfile {
+    /// The OCPP feature profiles the station reports in its `SupportedFeatureProfiles` key: the configured value if
+    /// the profile sets one, else the emulator's own.
+    public var supportedFeatureProfiles: [String] {
+        let key = ConfigurationKey.supportedFeatureProfiles
+        let value = configuration[key.rawValue] ?? key.definition(connectorCount: connectorCount).initialValue
+        return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
