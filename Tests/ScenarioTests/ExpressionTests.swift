@@ -48,6 +48,18 @@ struct ExpressionTests {
         }
     }
 
+    @Test("range() over the whole integer line is an error, not an overflow trap", arguments: [
+        "range(-9223372036854775807, 9223372036854775807)", "range(-2, 9223372036854775807)", "range(0, 10000)",
+    ])
+    func hugeRanges(_ text: String) throws {
+        do {
+            _ = try value(text)
+            Issue.record("expected an error")
+        } catch let error as EvaluationError {
+            #expect(error.description.hasSuffix("is longer than 10,000 elements"))
+        }
+    }
+
     @Test("rejects bad syntax", arguments: [
         ("1 +", "expected a value, found the end of the expression"),
         ("foo(1)", "unknown function 'foo'; functions are now, uuid, len, number, string, range"),

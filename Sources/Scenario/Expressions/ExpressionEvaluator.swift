@@ -170,7 +170,8 @@ extension Expression {
                 throw failure("range() takes two integers")
             }
             guard high >= low else { return .array([]) }
-            guard high - low < 10_000 else { throw failure("range(\(low), \(high)) is longer than 10,000 elements") }
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span < 10_000 else { throw failure("range(\(low), \(high)) is longer than 10,000 elements") }
             return .array((low...high).map { .integer($0) })
         }
     }
