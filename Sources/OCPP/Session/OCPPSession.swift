@@ -163,7 +163,7 @@ public actor OCPPSession {
     func receive(_ raw: String) async {
         let parsed: ParsedFrame
         do {
-            parsed = try OCPPFrame.parse(raw)
+            parsed = try OCPPFrame.parse(raw, lenient: configuration.mode == .lenient)
         } catch {
             recordTrace(direction: .incoming, sender: role.peer, kind: .malformed, messageId: error.messageId, raw: raw,
                         note: error.message)
