@@ -19,7 +19,7 @@ extension Expression {
                 throw failure("cannot read field '\(name)' of \(base), which is \(container.typeName) \(Self.preview(container))")
             }
             guard let value = object[name] else {
-                throw failure("\(base) has no field '\(name)'\(NameSuggestions.didYouMean(name, in: object.keys).map { "; \($0)" } ?? "")")
+                throw failure("\(base) has no field '\(name)'\(Suggestions.didYouMean(name, among: object.keys).map { "; \($0)" } ?? "")")
             }
             return value
         case .index(let base, let indexExpression):

@@ -119,7 +119,7 @@ extension DocumentReader {
         case "$not":
             return matcher(value, extraNames: extraNames, type: type, field: field).map(Matcher.not)
         default:
-            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: NameSuggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
+            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: Suggestions.didYouMean(name, among: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
             return nil
         }
     }
