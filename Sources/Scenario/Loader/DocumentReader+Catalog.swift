@@ -115,6 +115,28 @@ extension DocumentReader {
         return (true, types)
     }
 
+    /// Reads the members of a mapping with `read`, handing it each key, value and (from `types`, the schema that
+    /// ``fieldTypes(of:for:pairs:field:requireAll:)`` returned) member type. Every member is read, so every problem is
+    /// reported; the result is `nil` when a key is not a name, not in the schema, or its value could not be read.
+    func members<Value>(_ pairs: [YAMLNode.Pair], types: [String: OCPPType]?,
+                        read: (_ key: String, _ value: YAMLNode, _ type: OCPPType?) -> Value?) -> [(key: String, value: Value)]? {
+        var members: [(key: String, value: Value)] = []
+        var failed = false
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                error("object keys must be names, found a \(pair.key.kindName)", at: pair.key.location)
+                failed = true
+                continue
+            }
+            if let types, types[key] == nil {
+                failed = true
+                continue
+            }
+            if let value = read(key, pair.value, types?[key]) { members.append((key, value)) } else { failed = true }
+        }
+        return failed ? nil : members
+    }
+
     /// "an integer", "a string", "an object (IdTagInfo)" for messages.
     static func article(_ type: OCPPType) -> String {
         switch type {
