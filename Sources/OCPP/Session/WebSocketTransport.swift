@@ -5,16 +5,8 @@ extension WebSocketConnection: OCPPTransport {
     /// The connection's messages, taken one at a time as the session reads them (so a session that falls behind
     /// holds the peer back instead of buffering), then its closure. Read it once: it consumes `messages`.
     public var events: AsyncStream<TransportEvent> {
-        let closureReported = OnceFlag()
-        return AsyncStream(unfolding: {
-            switch await self.receive() {
-            case .text(let text)?: return .text(text)
-            case .binary(let bytes)?: return .binary(bytes)
-            case nil:
-                guard !Task.isCancelled, closureReported.claim() else { return nil }
-                return .closed(TransportClosure(await self.closure))
-            }
-        })
+        let reader = TransportEventReader(self)
+        return AsyncStream(unfolding: { await reader.next() })
     }
 
     public func send(_ text: String) async throws {

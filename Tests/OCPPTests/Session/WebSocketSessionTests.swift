@@ -5,6 +5,37 @@ import WebSocket
 
 @Suite("Sessions over real WebSocket connections on 127.0.0.1")
 struct WebSocketSessionTests {
+    @Test("a connection read as transport events: its messages in order, then its closure once, then nothing")
+    func transportEventReader() async throws {
+        let server = try await WebSocketServer.start(.init(pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"]))
+        let accepted = Mailbox(server.events)
+        let client = try await WebSocketClient.connect(to: "ws://127.0.0.1:\(server.port)/ocpp/CP1",
+                                                       configuration: .init(subprotocols: ["ocpp1.6"]))
+        guard case .accepted(let connection)? = await accepted.next() else {
+            Issue.record("the server accepted no connection")
+            await server.shutdown()
+            return
+        }
+        try await client.send(text: "one")
+        try await client.send(binary: [7])
+        await client.close(code: 1000, reason: "done")
+        let reader = TransportEventReader(connection)
+        let events = Mailbox(AsyncStream(unfolding: { await reader.next() }))
+        #expect(await events.next() == .text("one"))
+        #expect(await events.next() == .binary([7]))
+        guard case .closed(let closure)? = await events.next() else {
+            Issue.record("expected the closure")
+            await server.shutdown()
+            return
+        }
+        #expect(closure.code == 1000)
+        #expect(closure.wasClean)
+        #expect(await events.next() == nil)
+        #expect(await events.finished)
+        #expect(await reader.next() == nil)
+        await server.shutdown()
+    }
+
     @Test("a central system and a charge point talk OCPP over ws://, with identity and security attached and traced")
     func loopback() async throws {
         let server = try await WebSocketServer.start(.init(pathPrefix: "/ocpp", subprotocols: ["ocpp1.6"]))
