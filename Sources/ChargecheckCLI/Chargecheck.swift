@@ -57,7 +57,7 @@ public enum Chargecheck {
     }
 
     private static func unknownCommand(_ name: String, console: Console, commands: [any Command.Type]) -> ExitCode {
-        let hint = NameSuggestions.didYouMean(name, in: commands.map { $0.name })
+        let hint = Suggestions.didYouMean(name, among: commands.map { $0.name })
         console.printError(UsageError("unknown command '\(name)'", hint: hint).description)
         console.printError("Commands: \(commands.map { $0.name }.joined(separator: ", ")). See 'chargecheck --help'.")
         return .usage

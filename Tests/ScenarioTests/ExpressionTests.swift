@@ -37,6 +37,9 @@ struct ExpressionTests {
         ("1 / 0", "in '${(1 / 0)}': division by zero"),
         ("idTag && flag", "in '${(idTag && flag)}': idTag is string \"TAG-1\", not a boolean"),
         ("9223372036854775807 + 1", "in '${(9223372036854775807 + 1)}': integer overflow in 9223372036854775807 + 1"),
+        ("(-9223372036854775807 - 1) / -1", "in '${((-9223372036854775807 - 1) / -1)}': integer overflow in -9223372036854775808 / -1"),
+        ("(-9223372036854775807 - 1) % -1", "in '${((-9223372036854775807 - 1) % -1)}': integer overflow in -9223372036854775808 % -1"),
+        ("1e308 * 10", "in '${(1e+308 * 10)}': 1e+308 * 10 is out of the range of numbers"),
         ("idTag < 3", "in '${(idTag < 3)}': cannot compare string \"TAG-1\" with integer 3"),
     ])
     func runtimeErrors(_ text: String, message: String) throws {
@@ -45,6 +48,18 @@ struct ExpressionTests {
             Issue.record("expected an error")
         } catch let error as EvaluationError {
             #expect(error.description == message)
+        }
+    }
+
+    @Test("range() over the whole integer line is an error, not an overflow trap", arguments: [
+        "range(-9223372036854775807, 9223372036854775807)", "range(-2, 9223372036854775807)", "range(0, 10000)",
+    ])
+    func hugeRanges(_ text: String) throws {
+        do {
+            _ = try value(text)
+            Issue.record("expected an error")
+        } catch let error as EvaluationError {
+            #expect(error.description.hasSuffix("is longer than 10,000 elements"))
         }
     }
 

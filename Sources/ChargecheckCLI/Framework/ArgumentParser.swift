@@ -31,7 +31,7 @@ struct ArgumentParser {
                 inlineValue = String(word[word.index(after: equals)...])
             }
             guard let option = options.first(where: { $0.name == name || $0.shortName == name }) else {
-                let hint = NameSuggestions.didYouMean(name, in: options.map(\.name))
+                let hint = Suggestions.didYouMean(name, among: options.map(\.name))
                 throw UsageError("unknown option '\(name)'", hint: hint)
             }
             switch option.kind {

@@ -16,24 +16,25 @@ final class OrderedTransport: OCPPTransport {
 
     init(_ connection: WebSocketConnection) {
         self.connection = connection
-        let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
-        self.events = events
-        let source = connection.events
+        let reader = TransportEventReader(connection)
         let order = self.order
-        Task(executorPreference: connection.executor) {
-            for await event in source {
-                if case .text(let text) = event {
-                    switch Self.frameStart(text) {
-                    case .answer(let id)?: order.answerArrived(id)
-                    case .call?: await order.waitForPendingAnswer(atMost: .seconds(2))
-                    case nil: break
-                    }
+        // Pulled as the session reads (nothing buffered ahead), so a flooding central system is held back by TCP.
+        events = AsyncStream(unfolding: {
+            let event = await reader.next()
+            switch event {
+            case .text(let text)?:
+                switch Self.frameStart(text) {
+                case .answer(let id)?: order.answerArrived(id)
+                case .call?: await order.waitForPendingAnswer(atMost: .seconds(2))
+                case nil: break
                 }
-                continuation.yield(event)
+            case .binary?:
+                break
+            case .closed?, nil:
+                order.release()
             }
-            order.release()
-            continuation.finish()
-        }
+            return event
+        })
     }
 
     func send(_ text: String) async throws {

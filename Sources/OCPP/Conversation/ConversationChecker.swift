@@ -56,6 +56,11 @@ public struct ConversationChecker: Sendable {
             return observation
         case .callError(let id, let code, _, _):
             var observation = correlate(id: id, raw: raw, from: sender, typeName: "CALLERROR")
+            if parsed.omitsErrorDetails {
+                observation.findings.append(OCPPFinding(.malformedFrame, .warning,
+                    "the \(sender.displayName) sent a CALLERROR for \"\(id)\" with 4 elements, without the error details object; OCPP-J prescribes 5 (accepted in lenient mode)",
+                    sender: sender, messageId: id, action: observation.action, raw: raw))
+            }
             observation.findings += errorCodeFindings(code, spelling: parsed.errorCodeSpelling, action: observation.action,
                                                       id: id, raw: raw, from: sender)
             return observation

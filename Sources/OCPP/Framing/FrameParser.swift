@@ -4,28 +4,34 @@ public struct ParsedFrame: Sendable, Hashable {
     public let frame: OCPPFrame
     /// For a CALLERROR whose code was not spelled as OCPP 1.6 spells it: what was received.
     public let errorCodeSpelling: OCPPErrorCode.SpellingVariant?
+    /// A CALLERROR of four elements, without its error details (some stations send that); only lenient parsing
+    /// accepts it, with empty details.
+    public let omitsErrorDetails: Bool
 
-    /// A parsed frame and, for a CALLERROR, the spelling of its code when it was not OCPP 1.6's.
-    public init(frame: OCPPFrame, errorCodeSpelling: OCPPErrorCode.SpellingVariant? = nil) {
+    /// A parsed frame and, for a CALLERROR, the spelling of its code when it was not OCPP 1.6's and whether it came
+    /// without error details.
+    public init(frame: OCPPFrame, errorCodeSpelling: OCPPErrorCode.SpellingVariant? = nil, omitsErrorDetails: Bool = false) {
         self.frame = frame
         self.errorCodeSpelling = errorCodeSpelling
+        self.omitsErrorDetails = omitsErrorDetails
     }
 }
 
 extension OCPPFrame {
-    /// Reads one frame from its text (a WebSocket text message).
-    public static func parse(_ text: String, parser: JSONParser = JSONParser()) throws(FrameError) -> ParsedFrame {
+    /// Reads one frame from its text (a WebSocket text message). `lenient` accepts a CALLERROR without its details
+    /// element (see ``ParsedFrame/omitsErrorDetails``).
+    public static func parse(_ text: String, parser: JSONParser = JSONParser(), lenient: Bool = false) throws(FrameError) -> ParsedFrame {
         let json: JSONValue
         do {
             json = try parser.parse(text)
         } catch {
             throw FrameError(kind: .notJSON(error), message: "not JSON: \(error)", messageTypeId: nil, messageId: nil)
         }
-        return try decode(json)
+        return try decode(json, lenient: lenient)
     }
 
-    /// Reads one frame from its JSON value.
-    public static func decode(_ json: JSONValue) throws(FrameError) -> ParsedFrame {
+    /// Reads one frame from its JSON value. `lenient` accepts a CALLERROR without its details element.
+    public static func decode(_ json: JSONValue, lenient: Bool = false) throws(FrameError) -> ParsedFrame {
         guard case .array(let elements) = json else {
             throw FrameError(kind: .notAnArray, message: "an OCPP-J frame is a JSON array, found \(json.typeName)",
                              messageTypeId: nil, messageId: nil)
@@ -46,7 +52,8 @@ extension OCPPFrame {
         }
         let expectedCount = typeId == 2 ? 4 : (typeId == 3 ? 3 : 5)
         let typeName = typeId == 2 ? "CALL" : (typeId == 3 ? "CALLRESULT" : "CALLERROR")
-        guard elements.count == expectedCount else {
+        let omitsErrorDetails = lenient && typeId == 4 && elements.count == 4
+        guard elements.count == expectedCount || omitsErrorDetails else {
             throw failure(.wrongElementCount(expected: expectedCount, found: elements.count),
                           "a \(typeName) has \(expectedCount) elements, found \(elements.count)")
         }
@@ -72,15 +79,16 @@ extension OCPPFrame {
             }
             return ParsedFrame(frame: .callResult(id: id, payload: elements[2]))
         default:
+            let details = omitsErrorDetails ? JSONValue.object([:]) : elements[4]
             guard case .string(let codeText) = elements[2], case .string(let description) = elements[3],
-                  case .object = elements[4]
+                  case .object = details
             else {
                 throw failure(.invalidErrorFields,
                               "a CALLERROR needs a string error code, a string description and an object of details")
             }
             let (code, variant) = OCPPErrorCode.parse(codeText)
-            return ParsedFrame(frame: .callError(id: id, code: code, description: description, details: elements[4]),
-                               errorCodeSpelling: variant)
+            return ParsedFrame(frame: .callError(id: id, code: code, description: description, details: details),
+                               errorCodeSpelling: variant, omitsErrorDetails: omitsErrorDetails)
         }
     }
 }

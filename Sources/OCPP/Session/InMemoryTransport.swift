@@ -54,19 +54,16 @@ public final class InMemoryTransport: OCPPTransport {
     }
 
     public func close(code: UInt16, reason: String) async {
-        let closure = TransportClosure(code: Int(code), reason: reason, wasClean: true)
-        let other = peer.withLock { peer -> Peer? in
-            defer { peer = nil }
-            return peer
-        }
-        other?.close(closure)
-        inbox.yield(.closed(closure))
-        inbox.finish()
+        end(TransportClosure(code: Int(code), reason: reason, wasClean: true))
     }
 
     /// Drops the connection without a close handshake, as a network failure would.
     public func drop() {
-        let closure = TransportClosure(code: nil, reason: "connection dropped", wasClean: false)
+        end(TransportClosure(code: nil, reason: "connection dropped", wasClean: false))
+    }
+
+    /// Ends both sides with `closure`: the other end first, then this one.
+    private func end(_ closure: TransportClosure) {
         let other = peer.withLock { peer -> Peer? in
             defer { peer = nil }
             return peer

@@ -13,7 +13,8 @@ public actor OCPPSession {
     public nonisolated let info: SessionInfo
     /// Mode, catalog, timeout, trace.
     public nonisolated let configuration: SessionConfiguration
-    /// The peer's CALLs, in arrival order; ends when the connection closes.
+    /// The peer's CALLs, in arrival order; ends when the connection closes. At most
+    /// `configuration.maximumQueuedIncomingCalls` wait unread; CALLs beyond those are answered InternalError.
     public nonisolated let incomingCalls: AsyncStream<IncomingCall>
     /// Findings as they happen (the newest 1,000 are buffered when nobody reads); ends when the connection closes.
     public nonisolated let findingUpdates: AsyncStream<OCPPFinding>
@@ -46,7 +47,8 @@ public actor OCPPSession {
         self.info = info
         self.configuration = configuration
         checker = ConversationChecker(validator: PayloadValidator(mode: configuration.mode, catalog: configuration.catalog))
-        (incomingCalls, incomingContinuation) = AsyncStream.makeStream(of: IncomingCall.self)
+        (incomingCalls, incomingContinuation) = AsyncStream.makeStream(
+            of: IncomingCall.self, bufferingPolicy: .bufferingOldest(configuration.maximumQueuedIncomingCalls))
         (findingUpdates, findingContinuation) = AsyncStream.makeStream(of: OCPPFinding.self,
                                                                        bufferingPolicy: .bufferingNewest(1000))
         Task { await self.run() }
@@ -161,7 +163,7 @@ public actor OCPPSession {
     func receive(_ raw: String) async {
         let parsed: ParsedFrame
         do {
-            parsed = try OCPPFrame.parse(raw)
+            parsed = try OCPPFrame.parse(raw, lenient: configuration.mode == .lenient)
         } catch {
             recordTrace(direction: .incoming, sender: role.peer, kind: .malformed, messageId: error.messageId, raw: raw,
                         note: error.message)
@@ -190,8 +192,12 @@ public actor OCPPSession {
                 await answer(id: id, action: action, first.callErrorCode, first.description)
                 return
             }
-            incomingContinuation.yield(IncomingCall(id: id, action: action, payload: payload, validation: validation,
-                                                    raw: raw, responder: CallResponder(session: self)))
+            let call = IncomingCall(id: id, action: action, payload: payload, validation: validation, raw: raw,
+                                    responder: CallResponder(session: self))
+            if case .dropped = incomingContinuation.yield(call) {
+                await answer(id: id, action: action, .internalError,
+                             "\(configuration.maximumQueuedIncomingCalls) earlier CALLs still wait to be read; send one CALL at a time (OCPP-J §4.1.1)")
+            }
         case .callResult(let id, let payload):
             if observation.answersOutstandingCall, pending?.id == id {
                 complete(.result(payload, validation: observation.validation ?? .clean))

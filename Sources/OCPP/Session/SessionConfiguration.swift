@@ -31,14 +31,19 @@ public struct SessionConfiguration: Sendable {
     public var rejectsInvalidCalls: Bool
     /// The recorder of every frame in and out; `nil` records nothing.
     public var trace: TraceRecorder?
+    /// Most of the peer's CALLs kept in `incomingCalls` while nobody reads them; further CALLs are answered at once
+    /// with an InternalError CALLERROR, so a peer flooding CALLs cannot grow memory without bound.
+    public var maximumQueuedIncomingCalls: Int
 
-    /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL, invalid CALLs delivered, no trace.
+    /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL, invalid CALLs delivered, no trace,
+    /// 1,000 unread incoming CALLs at most.
     public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16, defaultTimeout: Duration = .seconds(30),
-                rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil) {
+                rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil, maximumQueuedIncomingCalls: Int = 1_000) {
         self.mode = mode
         self.catalog = catalog
         self.defaultTimeout = defaultTimeout
         self.rejectsInvalidCalls = rejectsInvalidCalls
         self.trace = trace
+        self.maximumQueuedIncomingCalls = max(1, maximumQueuedIncomingCalls)
     }
 }

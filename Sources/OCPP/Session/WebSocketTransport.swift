@@ -2,21 +2,11 @@ import WebSocket
 
 /// A WebSocket connection carries an OCPP session directly.
 extension WebSocketConnection: OCPPTransport {
-    /// The connection's messages, then its closure. Read it once: it consumes `messages`.
+    /// The connection's messages, taken one at a time as the session reads them (so a session that falls behind
+    /// holds the peer back instead of buffering), then its closure. Read it once: it consumes `messages`.
     public var events: AsyncStream<TransportEvent> {
-        AsyncStream { continuation in
-            let task = Task(executorPreference: executor) {
-                for await message in self.messages {
-                    switch message {
-                    case .text(let text): continuation.yield(.text(text))
-                    case .binary(let bytes): continuation.yield(.binary(bytes))
-                    }
-                }
-                continuation.yield(.closed(TransportClosure(await self.closure)))
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        let reader = TransportEventReader(self)
+        return AsyncStream(unfolding: { await reader.next() })
     }
 
     public func send(_ text: String) async throws {

@@ -45,7 +45,15 @@ public struct ScaledClock: RunClock {
         return origin.addingTimeInterval(seconds * scale)
     }
 
+    /// The longest real time one sleep lasts (about a century). A peer may ask for any interval (a BootNotification
+    /// answer with `"interval": 9223372036854775807`); the runtime traps on a deadline it cannot represent.
+    static let longestSleepSeconds = 3_153_600_000.0
+
+    /// Sleeps `duration` of run time, in real time at most ``longestSleepSeconds`` (in Double arithmetic, so neither
+    /// a huge duration nor a tiny scale can overflow).
     public func sleep(for duration: Duration) async throws {
-        try await Task.sleep(for: realDuration(of: duration))
+        let (seconds, attoseconds) = duration.components
+        let real = (Double(seconds) + Double(attoseconds) * 1e-18) / scale
+        try await Task.sleep(for: .seconds(real < Self.longestSleepSeconds ? real : Self.longestSleepSeconds))
     }
 }

@@ -130,7 +130,7 @@ public enum CheckTrace {
             defer { checkers[connection] = checker }
             let parsed: ParsedFrame
             do {
-                parsed = try OCPPFrame.parse(raw)
+                parsed = try OCPPFrame.parse(raw, lenient: validator.mode == .lenient)
             } catch {
                 report(checker.observeMalformed(raw: raw, error: error, from: sender), line: number)
                 return

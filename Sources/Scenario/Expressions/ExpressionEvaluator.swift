@@ -19,7 +19,7 @@ extension Expression {
                 throw failure("cannot read field '\(name)' of \(base), which is \(container.typeName) \(Self.preview(container))")
             }
             guard let value = object[name] else {
-                throw failure("\(base) has no field '\(name)'\(NameSuggestions.didYouMean(name, in: object.keys).map { "; \($0)" } ?? "")")
+                throw failure("\(base) has no field '\(name)'\(Suggestions.didYouMean(name, among: object.keys).map { "; \($0)" } ?? "")")
             }
             return value
         case .index(let base, let indexExpression):
@@ -108,8 +108,10 @@ extension Expression {
             case .multiply: result = a.multipliedReportingOverflow(by: b)
             case .divide, .remainder:
                 if b == 0 { throw failure("division by zero") }
-                if op == .remainder { result = a.remainderReportingOverflow(dividingBy: b) }
-                else if a % b == 0 { result = a.dividedReportingOverflow(by: b) }
+                // Reporting, not `%`: Int.min % -1 traps.
+                let remainder = a.remainderReportingOverflow(dividingBy: b)
+                if op == .remainder { result = remainder }
+                else if remainder.partialValue == 0 { result = a.dividedReportingOverflow(by: b) }
                 else { return .decimal(Double(a) / Double(b)) }
             default: result = (0, true)
             }
@@ -119,17 +121,21 @@ extension Expression {
         guard let a = left.doubleValue, let b = right.doubleValue else {
             throw failure("cannot apply '\(op.rawValue)' to \(left.typeName) \(Self.preview(left)) and \(right.typeName) \(Self.preview(right))")
         }
+        let result: Double
         switch op {
-        case .add: return .decimal(a + b)
-        case .subtract: return .decimal(a - b)
-        case .multiply: return .decimal(a * b)
+        case .add: result = a + b
+        case .subtract: result = a - b
+        case .multiply: result = a * b
         case .divide:
             if b == 0 { throw failure("division by zero") }
-            return .decimal(a / b)
+            result = a / b
         default:
             if b == 0 { throw failure("division by zero") }
-            return .decimal(a.truncatingRemainder(dividingBy: b))
+            result = a.truncatingRemainder(dividingBy: b)
         }
+        // JSON has no infinity: 1e308 * 10 would otherwise go out as the text "inf".
+        guard result.isFinite else { throw failure("\(Self.preview(left)) \(op.rawValue) \(Self.preview(right)) is out of the range of numbers") }
+        return .decimal(result)
     }
 
     private func call(_ function: Function, _ arguments: [JSONValue], in environment: Environment) throws(EvaluationError) -> JSONValue {
@@ -170,7 +176,8 @@ extension Expression {
                 throw failure("range() takes two integers")
             }
             guard high >= low else { return .array([]) }
-            guard high - low < 10_000 else { throw failure("range(\(low), \(high)) is longer than 10,000 elements") }
+            let (span, overflow) = high.subtractingReportingOverflow(low)
+            guard !overflow, span < 10_000 else { throw failure("range(\(low), \(high)) is longer than 10,000 elements") }
             return .array((low...high).map { .integer($0) })
         }
     }

@@ -129,7 +129,7 @@ struct ExpressionParser {
     private mutating func call(_ name: String, at offset: Int) throws(ExpressionSyntaxError) -> Expression {
         guard let function = Expression.Function(rawValue: name) else {
             let known = Expression.Function.allCases.map(\.rawValue)
-            let hint = NameSuggestions.didYouMean(name, in: known).map { "; \($0)" } ?? "; functions are \(known.joined(separator: ", "))"
+            let hint = Suggestions.didYouMean(name, among: known).map { "; \($0)" } ?? "; functions are \(known.joined(separator: ", "))"
             throw ExpressionSyntaxError(offset: offset, message: "unknown function '\(name)'\(hint)")
         }
         try advance()

@@ -25,9 +25,9 @@ enum DocumentKind {
         case "fixture": return .scenario(.fixture)
         case "suite": return .suite
         default:
-            let near = pairs.first { pair in pair.key.scalar.map { NameSuggestions.closest(to: $0.text, in: Self.keys) != nil } ?? false }
+            let near = pairs.first { pair in pair.key.scalar.map { !Suggestions.closest(to: $0.text, among: Self.keys, limit: 1).isEmpty } ?? false }
             if let near, let text = near.key.scalar?.text {
-                reader.error("unknown key '\(text)' in a scenario", at: near.key.location, hint: NameSuggestions.didYouMean(text, in: Self.keys))
+                reader.error("unknown key '\(text)' in a scenario", at: near.key.location, hint: Suggestions.didYouMean(text, among: Self.keys))
             } else {
                 reader.error("a scenario file needs 'scenario:' (or 'fixture:' or 'suite:') naming it", at: root.location)
             }

@@ -7,7 +7,7 @@ extension DocumentReader {
     func catalogAction(_ name: String, at node: YAMLNode, sentBy sender: OCPPRole, verb: String) -> OCPPAction? {
         guard let catalog else { return nil }
         guard let action = catalog[name] else {
-            error("unknown OCPP action '\(name)'", at: node.location, hint: NameSuggestions.didYouMean(name, in: catalog.actionNames))
+            error("unknown OCPP action '\(name)'", at: node.location, hint: Suggestions.didYouMean(name, among: catalog.actionNames))
             return nil
         }
         guard action.direction.canBeInitiated(by: sender) else {
@@ -24,7 +24,7 @@ extension DocumentReader {
         let items = node.sequence ?? [node]
         for (index, name) in names.enumerated() where catalog[name] == nil {
             let location = items.first { $0.scalar?.text == name }?.location ?? items[safe: index]?.location ?? node.location
-            error("unknown OCPP action '\(name)'", at: location, hint: NameSuggestions.didYouMean(name, in: catalog.actionNames))
+            error("unknown OCPP action '\(name)'", at: location, hint: Suggestions.didYouMean(name, among: catalog.actionNames))
         }
     }
 
@@ -39,7 +39,7 @@ extension DocumentReader {
             return .string(scalar.text)
         case .enumeration(let enumeration):
             guard enumeration.contains(scalar.text) else {
-                let hint = NameSuggestions.didYouMean(scalar.text, in: enumeration.values)
+                let hint = Suggestions.didYouMean(scalar.text, among: enumeration.values)
                     ?? (enumeration.values.count <= 12 ? "\(enumeration.name) values: \(enumeration.values.joined(separator: ", "))" : nil)
                 error("'\(scalar.text)' is not a \(enumeration.name) value (\(field))", at: node.location, hint: hint)
                 return nil
@@ -102,7 +102,7 @@ extension DocumentReader {
                 types[key] = member.type
             } else {
                 error("unknown field '\(key)' in \(definition.name)", at: pair.key.location,
-                      hint: NameSuggestions.didYouMean(key, in: definition.fields.map(\.name)) ?? "\(definition.name) has: \(definition.fields.map(\.name).joined(separator: ", "))")
+                      hint: Suggestions.didYouMean(key, among: definition.fields.map(\.name)) ?? "\(definition.name) has: \(definition.fields.map(\.name).joined(separator: ", "))")
             }
         }
         if requireAll, !pairs.contains(where: { $0.key.scalar?.text == "<<" }) {
@@ -113,6 +113,28 @@ extension DocumentReader {
             }
         }
         return (true, types)
+    }
+
+    /// Reads the members of a mapping with `read`, handing it each key, value and (from `types`, the schema that
+    /// ``fieldTypes(of:for:pairs:field:requireAll:)`` returned) member type. Every member is read, so every problem is
+    /// reported; the result is `nil` when a key is not a name, not in the schema, or its value could not be read.
+    func members<Value>(_ pairs: [YAMLNode.Pair], types: [String: OCPPType]?,
+                        read: (_ key: String, _ value: YAMLNode, _ type: OCPPType?) -> Value?) -> [(key: String, value: Value)]? {
+        var members: [(key: String, value: Value)] = []
+        var failed = false
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                error("object keys must be names, found a \(pair.key.kindName)", at: pair.key.location)
+                failed = true
+                continue
+            }
+            if let types, types[key] == nil {
+                failed = true
+                continue
+            }
+            if let value = read(key, pair.value, types?[key]) { members.append((key, value)) } else { failed = true }
+        }
+        return failed ? nil : members
     }
 
     /// "an integer", "a string", "an object (IdTagInfo)" for messages.

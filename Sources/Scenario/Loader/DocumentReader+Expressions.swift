@@ -59,7 +59,7 @@ extension DocumentReader {
     func checkVariables(of expression: Expression, at node: YAMLNode, extraNames: Set<String>) {
         for name in expression.freeVariables where !scope.contains(name) && !extraNames.contains(name) {
             let known = scope.union(extraNames)
-            let hint = NameSuggestions.didYouMean(name, in: known.sorted())
+            let hint = Suggestions.didYouMean(name, among: known.sorted())
                 ?? (known.subtracting(Environment.runnerProvidedNames).isEmpty
                     ? "define it under 'given:' or capture it in an earlier step"
                     : "variables here: \(known.sorted().joined(separator: ", "))")

@@ -40,25 +40,10 @@ extension DocumentReader {
     private func objectMatcher(_ pairs: [YAMLNode.Pair], at node: YAMLNode, extraNames: Set<String>, type: OCPPType?, field: String) -> Matcher? {
         let (ok, types) = fieldTypes(of: type, for: node, pairs: pairs, field: field, requireAll: false)
         guard ok else { return nil }
-        var fields: [Matcher.Field] = []
-        var failed = false
-        for pair in pairs {
-            guard let key = pair.key.scalar?.text else {
-                error("object keys must be names, found a \(pair.key.kindName)", at: pair.key.location)
-                failed = true
-                continue
-            }
-            if let types, types[key] == nil {
-                failed = true
-                continue
-            }
-            if let matcher = matcher(pair.value, extraNames: extraNames, type: types?[key], field: key) {
-                fields.append(Matcher.Field(key: key, matcher: matcher))
-            } else {
-                failed = true
-            }
+        let fields = members(pairs, types: types) { key, value, type in
+            matcher(value, extraNames: extraNames, type: type, field: key)
         }
-        return failed ? nil : .object(fields)
+        return fields.map { .object($0.map { Matcher.Field(key: $0.key, matcher: $0.value) }) }
     }
 
     private func operatorMatcher(_ pair: YAMLNode.Pair, extraNames: Set<String>, type: OCPPType?, field: String) -> Matcher? {
@@ -119,7 +104,7 @@ extension DocumentReader {
         case "$not":
             return matcher(value, extraNames: extraNames, type: type, field: field).map(Matcher.not)
         default:
-            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: NameSuggestions.didYouMean(name, in: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
+            error("unknown matcher operator '\(name)'", at: pair.key.location, hint: Suggestions.didYouMean(name, among: LanguageKeys.matcherOperators) ?? "operators are \(LanguageKeys.matcherOperators.joined(separator: ", "))")
             return nil
         }
     }

@@ -61,7 +61,7 @@ extension DocumentReader {
         result.profiles = fields["profiles"].flatMap { names($0, what: "profiles") } ?? []
         for (index, profile) in result.profiles.enumerated() where !FeatureProfile.allCases.map(\.rawValue).contains(profile) {
             let location = fields["profiles"]?.sequence?[safe: index]?.location ?? fields.location
-            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: NameSuggestions.didYouMean(profile, in: FeatureProfile.allCases.map(\.rawValue)) ?? "profiles are \(FeatureProfile.allCases.map(\.rawValue).joined(separator: ", "))")
+            error("'\(profile)' is not an OCPP 1.6 feature profile", at: location, hint: Suggestions.didYouMean(profile, among: FeatureProfile.allCases.map(\.rawValue)) ?? "profiles are \(FeatureProfile.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         result.connectors = fields["connectors"].flatMap { integer($0, what: "connectors", in: 1...100) }
         result.fixedCable = fields["fixed-cable"].flatMap { bool($0, what: "fixed-cable") }
@@ -91,7 +91,7 @@ extension DocumentReader {
             let unknown = bindings.filter { binding in !scenario.given.contains { $0.name == binding.name } }
             for binding in unknown {
                 error("'\(binding.name)' is not a 'given' variable of \(path)", at: binding.location,
-                      hint: NameSuggestions.didYouMean(binding.name, in: scenario.given.map(\.name)) ?? (scenario.given.isEmpty ? "it has no 'given' variables" : "it has: \(scenario.given.map(\.name).joined(separator: ", "))"))
+                      hint: Suggestions.didYouMean(binding.name, among: scenario.given.map(\.name)) ?? (scenario.given.isEmpty ? "it has no 'given' variables" : "it has: \(scenario.given.map(\.name).joined(separator: ", "))"))
             }
             scope.formUnion(scenario.definedNames)
             result.append(Include(path: path, bindings: bindings, scenario: scenario, location: item.location))

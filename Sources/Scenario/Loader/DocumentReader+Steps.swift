@@ -31,7 +31,7 @@ extension DocumentReader {
         let verbs = keys.filter { LanguageKeys.verbs.contains($0.0) }
         guard let (verb, _) = verbs.first else {
             let allKeys = LanguageKeys.steps.flatMap(\.keys)
-            if let (key, location) = keys.first(where: { !allKeys.contains($0.0) }), let suggestion = NameSuggestions.closest(to: key, in: LanguageKeys.verbs) {
+            if let (key, location) = keys.first(where: { !allKeys.contains($0.0) }), let suggestion = Suggestions.closest(to: key, among: LanguageKeys.verbs, limit: 1).first {
                 error("unknown step kind '\(key)'", at: location, hint: "did you mean '\(suggestion)'?")
             } else {
                 error("a step needs a verb; use one of: \(LanguageKeys.verbs.joined(separator: ", "))", at: node.location)
@@ -222,7 +222,7 @@ extension DocumentReader {
                 let codeNode = required("code", in: errorFields, what: "reply-error"), let code = name(codeNode, what: "code")
             else { return nil }
             if !Self.callErrorCodes.contains(code) {
-                warning("'\(code)' is not an OCPP-J error code", at: codeNode.location, hint: NameSuggestions.didYouMean(code, in: Self.callErrorCodes) ?? "codes are \(Self.callErrorCodes.joined(separator: ", "))")
+                warning("'\(code)' is not an OCPP-J error code", at: codeNode.location, hint: Suggestions.didYouMean(code, among: Self.callErrorCodes) ?? "codes are \(Self.callErrorCodes.joined(separator: ", "))")
             }
             let description = errorFields["description"].flatMap { interpolation($0, what: "description", extraNames: ["payload"]) } ?? Interpolation(parts: [.text("")])
             let details = errorFields["details"].flatMap { template($0, extraNames: ["payload"]) } ?? .constant(.object(.init()))

@@ -48,7 +48,7 @@ extension DocumentReader {
             } else {
                 for (index, pattern) in list.enumerated() where !ids.contains(where: { VerdictRule.pattern(pattern, selects: $0) }) {
                     let location = value.sequence?[safe: index]?.location ?? value.location
-                    error("no scenario of the suite has id '\(pattern)'", at: location, hint: NameSuggestions.didYouMean(pattern, in: ids))
+                    error("no scenario of the suite has id '\(pattern)'", at: location, hint: Suggestions.didYouMean(pattern, among: ids))
                 }
             }
             let kind: VerdictRule.Kind = key == "all-pass" ? .allPass(list) : key == "any-pass" ? .anyPass(list) : .messages(list)

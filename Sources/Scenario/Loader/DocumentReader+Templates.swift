@@ -38,25 +38,10 @@ extension DocumentReader {
         case .mapping(let pairs):
             let (ok, fields) = fieldTypes(of: type, for: node, pairs: pairs, field: field, requireAll: requireAll)
             guard ok else { return nil }
-            var members: [Template.Member] = []
-            var failed = false
-            for pair in pairs {
-                guard let key = pair.key.scalar?.text else {
-                    error("object keys must be names, found a \(pair.key.kindName)", at: pair.key.location)
-                    failed = true
-                    continue
-                }
-                if let fields, fields[key] == nil {
-                    failed = true
-                    continue
-                }
-                if let value = template(pair.value, extraNames: extraNames, type: fields?[key], field: key, requireAll: requireAll) {
-                    members.append(Template.Member(key: key, value: value))
-                } else {
-                    failed = true
-                }
+            let members = self.members(pairs, types: fields) { key, value, type in
+                template(value, extraNames: extraNames, type: type, field: key, requireAll: requireAll)
             }
-            return failed ? nil : .makeObject(members)
+            return members.map { .makeObject($0.map { Template.Member(key: $0.key, value: $0.value) }) }
         }
     }
 }

@@ -66,7 +66,7 @@ final class DocumentReader {
 
     func unknownKey(_ key: String, at location: Location, allowed: [String], what: String) {
         if key == "<<" { return }  // reported by PlainYAMLCheck wherever it appears
-        let hint = NameSuggestions.didYouMean(key, in: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
+        let hint = Suggestions.didYouMean(key, among: allowed) ?? "\(what) accepts: \(allowed.joined(separator: ", "))"
         error("unknown key '\(key)' in \(what)", at: location, hint: hint)
     }
 
@@ -181,7 +181,7 @@ final class DocumentReader {
         guard let text = string(node, what: what) else { return nil }
         if let value = T(rawValue: text) { return value }
         let options = T.allCases.map(\.rawValue)
-        error("'\(text)' is not a valid \(what)", at: node.location, hint: NameSuggestions.didYouMean(text, in: options) ?? "use one of: \(options.joined(separator: ", "))")
+        error("'\(text)' is not a valid \(what)", at: node.location, hint: Suggestions.didYouMean(text, among: options) ?? "use one of: \(options.joined(separator: ", "))")
         return nil
     }
 }

@@ -23,8 +23,8 @@ final class Session: ChannelDelegate, @unchecked Sendable {
     let channel: Channel
     let settings: SessionSettings
     let ending = OneShot<CloseInfo>()
-    let messages: AsyncStream<WebSocketMessage>
-    private let messageSink: AsyncStream<WebSocketMessage>.Continuation
+    /// Received messages not yet read; when full, the channel stops reading until the application catches up.
+    let inbox = MessageInbox()
     private var parser: FrameParser
     private var state = State.open
     private var outcome: CloseInfo?
@@ -41,7 +41,19 @@ final class Session: ChannelDelegate, @unchecked Sendable {
         self.channel = channel
         self.settings = settings
         self.parser = FrameParser(expectMasked: role == .server, maximumMessageSize: settings.maximumMessageSize)
-        (messages, messageSink) = AsyncStream.makeStream(of: WebSocketMessage.self, bufferingPolicy: .unbounded)
+    }
+
+    /// The received messages, one at a time as they are asked for.
+    var messages: AsyncStream<WebSocketMessage> {
+        AsyncStream(unfolding: { [weak self] in await self?.nextMessage() })
+    }
+
+    /// The next received message, waiting for one; `nil` once the connection has ended and all were read. Reading
+    /// resumes on the loop when this takes a full inbox down to half.
+    func nextMessage() async -> WebSocketMessage? {
+        let taken = await inbox.next()
+        if taken.drained { channel.loop.execute { self.channel.resumeReading() } }
+        return taken.message
     }
 
     /// Takes over the channel after a successful handshake; bytes already read are processed.
@@ -78,7 +90,7 @@ final class Session: ChannelDelegate, @unchecked Sendable {
         }
         state = .closed
         for timer in [pingTimer, pongTimer, closeTimer] { channel.loop.cancelTimer(timer) }
-        messageSink.finish()
+        inbox.finish()
         let waiters = sendWaiters
         sendWaiters = []
         for waiter in waiters { waiter.resume(throwing: WebSocketError.connectionClosed(info)) }
@@ -93,7 +105,7 @@ final class Session: ChannelDelegate, @unchecked Sendable {
     // MARK: Incoming
 
     private func processInput() {
-        while !channel.isClosed && state != .failing {
+        while !channel.isClosed && state != .failing && !channel.isReadingPaused {
             let event: FrameEvent?
             do {
                 event = try parser.next(from: &channel.input)
@@ -117,7 +129,7 @@ final class Session: ChannelDelegate, @unchecked Sendable {
     private func handle(_ event: FrameEvent) {
         switch event {
         case .message(let message):
-            if case .open = state { messageSink.yield(message) }
+            if case .open = state, inbox.push(message) { channel.pauseReading() }
         case .ping(let payload):
             if case .open = state { channel.write(FrameEncoder.encode(.pong, payload: payload, masked: role == .client)) }
         case .pong:
@@ -134,7 +146,7 @@ final class Session: ChannelDelegate, @unchecked Sendable {
             outcome = CloseInfo(code: code ?? 1005, reason: reason, initiator: .peer, failure: nil)
             let reply = code.map { FrameEncoder.closePayload(code: $0, reason: "") } ?? []
             channel.write(FrameEncoder.encode(.close, payload: reply, masked: role == .client))
-            messageSink.finish()
+            inbox.finish()
             closeExchanged()
         case .closeSent:
             closeExchanged()
@@ -198,7 +210,9 @@ final class Session: ChannelDelegate, @unchecked Sendable {
 
     private func sendClose(code: UInt16, reason: String) {
         state = .closeSent
-        messageSink.finish()
+        inbox.finish()
+        // Read on (messages are no longer queued) so the peer's close frame is seen.
+        channel.loop.execute { self.channel.resumeReading() }
         channel.write(FrameEncoder.encode(.close, payload: FrameEncoder.closePayload(code: code, reason: reason), masked: role == .client))
         closeTimer = channel.loop.schedule(after: settings.closeTimeout) { [weak self] in
             guard let self else { return }

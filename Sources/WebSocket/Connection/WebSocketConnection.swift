@@ -1,22 +1,29 @@
 /// An open WebSocket connection, server or client side.
 ///
-/// Incoming messages arrive on ``messages``; ``send(text:)`` and ``send(binary:)`` wait while more than 1 MiB is
-/// queued for the socket. Run the tasks that use a connection with `Task(executorPreference: connection.executor)`
-/// to keep them on the connection's I/O thread.
+/// Incoming messages arrive on ``messages`` (or one by one from ``receive()``); while 1 MiB or 1,000 messages wait
+/// unread, the socket is not read, so a fast peer is held back by TCP. ``send(text:)`` and ``send(binary:)`` wait
+/// while more than 1 MiB is queued for the socket. Run the tasks that use a connection with
+/// `Task(executorPreference: connection.executor)` to keep them on the connection's I/O thread.
 public final class WebSocketConnection: Sendable {
     /// Peer, path, identity, subprotocol and security of this connection.
     public let info: ConnectionInfo
-    /// Incoming data messages; finishes when the connection closes.
+    /// Incoming data messages; finishes when the connection closes. Read it from one task at a time.
     public let messages: AsyncStream<WebSocketMessage>
     /// The event loop that does this connection's I/O; a good executor preference for tasks using it.
     public let executor: EventLoop
-    private let session: Session
+    let session: Session
 
     init(info: ConnectionInfo, session: Session) {
         self.info = info
         self.session = session
         self.messages = session.messages
         self.executor = session.channel.loop
+    }
+
+    /// The next incoming data message, waiting for it; `nil` once the connection has closed and every message was
+    /// read, or when the waiting task is cancelled. Takes from the same queue as ``messages``.
+    public func receive() async -> WebSocketMessage? {
+        await session.nextMessage()
     }
 
     /// How the connection ended; waits until it has.

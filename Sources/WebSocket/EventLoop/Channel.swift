@@ -51,6 +51,8 @@ final class Channel: EventHandler {
     private var outputSent = 0
     private var interest: UInt32 = 0
     private var closeWhenDrained = false
+    /// Set while the reader of the data cannot take more: the socket is not read (TCP holds the peer back).
+    private(set) var isReadingPaused = false
 
     /// An accepted or connecting socket; call ``start(tls:host:)`` next.
     init(loop: EventLoop, fd: Int32, peer: String, connecting: Bool) {
@@ -101,7 +103,12 @@ final class Channel: EventHandler {
             if events & EPOLLOUT.rawValue != 0 { flush() }
             // TLS may have asked to write before it can read on (WANT_WRITE during SSL_read): retry reading too.
             let readable = EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue | (tls != nil ? EPOLLOUT.rawValue : 0)
-            if events & readable != 0 && !isClosed { readAvailable() }
+            if isReadingPaused {
+                // A hang-up or error is reported even without EPOLLIN: read to learn how the connection ended.
+                if events & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 && !isClosed { readAvailable(evenWhenPaused: true) }
+            } else if events & readable != 0 && !isClosed {
+                readAvailable()
+            }
         }
     }
 
@@ -144,10 +151,26 @@ final class Channel: EventHandler {
 
     // MARK: Reading
 
-    private func readAvailable() {
+    /// Stops reading the socket until ``resumeReading()``; bytes already read stay in `input`.
+    func pauseReading() {
+        guard !isReadingPaused, !isClosed else { return }
+        isReadingPaused = true
+        setInterest(interest)
+    }
+
+    /// Reads again: first hands the delegate what `input` still holds, then what the socket (or TLS) has.
+    func resumeReading() {
+        guard isReadingPaused, !isClosed else { return }
+        isReadingPaused = false
+        setInterest(interest | EPOLLIN.rawValue)
+        if !input.isEmpty { delegate?.channelDidRead(self) }
+        if case .ready = phase, !isReadingPaused, !isClosed { readAvailable() }
+    }
+
+    private func readAvailable(evenWhenPaused: Bool = false) {
         var unreported = 0
         var end: ChannelEnd?
-        reading: while !isClosed {
+        reading: while !isClosed && (evenWhenPaused || !isReadingPaused) {
             let outcome: TLSSession.Progress = loop.scratch.withUnsafeMutableBytes { buffer in
                 if let tls { return tls.read(into: buffer) }
                 let count = recv(fd, buffer.baseAddress, buffer.count, 0)
@@ -271,7 +294,8 @@ final class Channel: EventHandler {
         delegate?.channel(self, didEnd: end)
     }
 
-    private func setInterest(_ events: UInt32, register: Bool = false) {
+    private func setInterest(_ requested: UInt32, register: Bool = false) {
+        let events = isReadingPaused ? requested & ~EPOLLIN.rawValue : requested
         if register {
             interest = events
             loop.register(fd, handler: self, events: events)

@@ -20,17 +20,17 @@ public final class Certificate: @unchecked Sendable {
 
     /// Reads the first certificate of a PEM file.
     public static func read(from path: String) throws(PKIError) -> Certificate {
-        guard let bio = BIO_new_file(path, "r") else { throw PKIError("open \(path)") }
-        defer { BIO_free(bio) }
-        guard let certificate = PEM_read_bio_X509(bio, nil, nil, nil) else { throw PKIError("read certificate \(path)") }
-        return Certificate(owning: certificate)
+        try PEMFile.reading(path) { bio throws(PKIError) in
+            guard let certificate = PEM_read_bio_X509(bio, nil, nil, nil) else { throw PKIError("read certificate \(path)") }
+            return Certificate(owning: certificate)
+        }
     }
 
     /// Writes the certificate as PEM.
     public func write(to path: String) throws(PKIError) {
-        guard let bio = BIO_new_file(path, "w") else { throw PKIError("create \(path)") }
-        defer { BIO_free(bio) }
-        guard PEM_write_bio_X509(bio, pointer) == 1 else { throw PKIError("write \(path)") }
+        try PEMFile.writing(path) { bio throws(PKIError) in
+            guard PEM_write_bio_X509(bio, pointer) == 1 else { throw PKIError("write \(path)") }
+        }
     }
 
     /// Builds and signs a certificate. `issuer` nil makes it self-signed with `key`.

@@ -26,17 +26,17 @@ public final class PrivateKey: @unchecked Sendable {
 
     /// Reads a PEM private key file.
     public static func read(from path: String) throws(PKIError) -> PrivateKey {
-        guard let bio = BIO_new_file(path, "r") else { throw PKIError("open \(path)") }
-        defer { BIO_free(bio) }
-        guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { throw PKIError("read private key \(path)") }
-        return PrivateKey(owning: key)
+        try PEMFile.reading(path) { bio throws(PKIError) in
+            guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else { throw PKIError("read private key \(path)") }
+            return PrivateKey(owning: key)
+        }
     }
 
     /// Writes the key as unencrypted PKCS#8 PEM, readable by the owner only.
     public func write(to path: String) throws(PKIError) {
-        guard let bio = BIO_new_file(path, "w") else { throw PKIError("create \(path)") }
-        defer { BIO_free(bio) }
-        guard PEM_write_bio_PrivateKey(bio, pointer, nil, nil, 0, nil, nil) == 1 else { throw PKIError("write \(path)") }
+        try PEMFile.writing(path) { bio throws(PKIError) in
+            guard PEM_write_bio_PrivateKey(bio, pointer, nil, nil, 0, nil, nil) == 1 else { throw PKIError("write \(path)") }
+        }
         _ = chmod(path, 0o600)
     }
 }

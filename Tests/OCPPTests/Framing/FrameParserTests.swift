@@ -64,6 +64,19 @@ struct FrameParserTests {
         #expect(error?.message.isEmpty == false)
     }
 
+    @Test("lenient parsing accepts a CALLERROR of four elements (no details) and marks it; strict parsing does not")
+    func callErrorWithoutDetails() throws {
+        let text = #"[4,"7","GenericError","oops"]"#
+        let parsed = try OCPPFrame.parse(text, lenient: true)
+        #expect(parsed.frame == .callError(id: "7", code: .genericError, description: "oops", details: [:]))
+        #expect(parsed.omitsErrorDetails)
+        #expect(try OCPPFrame.parse(#"[4,"7","GenericError","oops",{}]"#, lenient: true).omitsErrorDetails == false)
+        let error = #expect(throws: FrameError.self) { try OCPPFrame.parse(text) }
+        #expect(error?.kind == .wrongElementCount(expected: 5, found: 4))
+        #expect(throws: FrameError.self) { try OCPPFrame.parse(#"[4,"7","GenericError",{}]"#, lenient: true) }
+        #expect(throws: FrameError.self) { try OCPPFrame.parse(#"[3,"7"]"#, lenient: true) }
+    }
+
     @Test("a message id of exactly 36 characters is allowed")
     func idLimit() throws {
         let id = String(repeating: "a", count: 36)

@@ -162,6 +162,50 @@ struct SessionTests {
         #expect(kinds == [.errorCodeMixUp, .errorCodeSpelling])
     }
 
+    @Test("a peer flooding CALLs nobody reads gets InternalError beyond the queue limit; the queued ones stay")
+    func incomingCallFlood() async throws {
+        let (session, peer) = sessionWithRawPeer(configuration: SessionConfiguration(maximumQueuedIncomingCalls: 2))
+        for index in 1...5 { try await peer.send(#"[2,"h\#(index)","Heartbeat",{}]"#) }
+        for index in 3...5 {
+            let answer = try #require(await peer.nextFrame())
+            guard case .callError(let id, let code, _, _) = answer else {
+                Issue.record("expected a CALLERROR, got \(answer)")
+                return
+            }
+            #expect(id == "h\(index)")
+            #expect(code == .internalError)
+        }
+        let calls = Mailbox(session.incomingCalls)
+        #expect(await calls.next()?.id == "h1")
+        #expect(await calls.next()?.id == "h2")
+        await session.close()
+        #expect(await calls.next() == nil)
+    }
+
+    @Test("a CALLERROR without its details object is the outcome in lenient mode, with a warning")
+    func callErrorWithoutDetailsLenient() async throws {
+        let (session, peer) = sessionWithRawPeer(configuration: SessionConfiguration(mode: .lenient))
+        async let outcome = session.call("Reset", ["type": "Soft"])
+        let call = try #require(await peer.nextFrame())
+        try await peer.send(#"[4,""# + call.id + #"","InternalError","busy"]"#)
+        #expect(await outcome == .error(code: .internalError, description: "busy", details: [:]))
+        let findings = await session.findings
+        #expect(findings.map(\.kind) == [.malformedFrame])
+        #expect(findings.map(\.severity) == [.warning])
+        #expect(findings.first?.messageId == call.id)
+    }
+
+    @Test("a CALLERROR without its details object stays malformed in strict mode")
+    func callErrorWithoutDetailsStrict() async throws {
+        let (session, peer) = sessionWithRawPeer()
+        async let outcome = session.call("Reset", ["type": "Soft"], timeout: .milliseconds(200))
+        let call = try #require(await peer.nextFrame())
+        try await peer.send(#"[4,""# + call.id + #"","InternalError","busy"]"#)
+        #expect(await outcome == .timeout)
+        let malformed = await session.findings.filter { $0.kind == .malformedFrame }
+        #expect(malformed.map(\.severity) == [.error])
+    }
+
     @Test("malformed frames are answered as OCPP-J prescribes and reported with the raw text", arguments: [
         (#"[2,"m1","Heartbeat"]"#, OCPPErrorCode.protocolError as OCPPErrorCode?),
         (#"[2,"m1","Heartbeat",[]]"#, .formationViolation),
