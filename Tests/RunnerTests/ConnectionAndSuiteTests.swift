@@ -11,7 +11,7 @@ struct ConnectionAndSuiteTests {
         fixture: Booted
         steps:
           - expect: BootNotification
-            within: 10s
+            within: 30s
             reply: { status: Accepted, currentTime: "${now()}", interval: 1 }
             capture: { vendor: payload.chargePointVendor }
         """
@@ -43,9 +43,9 @@ struct ConnectionAndSuiteTests {
                     with: { type: Soft }
                     match: { status: Accepted }
                   - expect-disconnect: true
-                    within: 10s
+                    within: 30s
                   - expect-reconnect: true
-                    within: 10s
+                    within: 30s
                   - expect: BootNotification
                   - send: GetConfiguration
                     match: { configurationKey: { $len: 1 } }
