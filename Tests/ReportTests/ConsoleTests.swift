@@ -74,11 +74,15 @@ struct ConsoleTests {
         console.handle(.stepStarted(station: "CP-1", verb: "send", name: nil, location: Self.location, waitsUpTo: .seconds(30)))
         console.handle(.callReceived(station: "CP-1", action: "StatusNotification", payload: ["connectorId": 1, "status": "Charging"]))
         console.handle(.scenarioFinished(station: "CP-1", result: Self.failedScenario))
+        var notApplicable = Self.failedScenario
+        notApplicable.verdict = .notApplicable
+        console.handle(.scenarioFinished(station: "CP-1", result: notApplicable))
         console.handle(.runFinished(Self.result))
         let text = output.withLock { $0 }
+        #expect(text.contains("  NOT_APPLICABLE ev24.remote-start"), "the longest verdict keeps a space before the id")
         #expect(text.hasPrefix("Waiting for a station (up to 1m) at ws://127.0.0.1:9000/ocpp/<identity>\n"))
         #expect(text.contains("CP-1 [2/8] ev24.remote-start  Remote start\n"))
-        #expect(text.contains("  FAIL          ev24.remote-start  2.5s\n"))
+        #expect(text.contains("  FAIL           ev24.remote-start  2.5s\n"), "the verdict column is as wide as the summary's")
         #expect(text.contains("        /status: wanted \"Accepted\", got \"Rejected\"\n"))
         #expect(!text.contains("\r"), "no status line off a terminal")
         #expect(text.hasSuffix("FAILED — 1 station, 1 PASS, 1 FAIL\n"))

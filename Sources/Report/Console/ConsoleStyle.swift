@@ -20,7 +20,7 @@ public struct ConsoleStyle: Sendable {
     func yellow(_ text: String) -> String { paint(text, "33") }
 
     /// A verdict, padded to a column and coloured by its meaning.
-    func verdict(_ verdict: Verdict, width: Int = 14) -> String {
+    func verdict(_ verdict: Verdict, width: Int = 15) -> String {
         let text = verdict.rawValue.padding(toLength: max(width, verdict.rawValue.count), withPad: " ", startingAt: 0)
         switch verdict {
         case .pass: return green(text)

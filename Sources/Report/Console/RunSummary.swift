@@ -27,7 +27,7 @@ public enum RunSummary {
         let idWidth = min(max(station.scenarios.map(\.id.count).max() ?? 8, 8), 48)
         lines.append("  " + style.dim("VERDICT        " + "SCENARIO".padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  TIME"))
         for scenario in station.scenarios {
-            var line = "  " + style.verdict(scenario.verdict, width: 15)
+            var line = "  " + style.verdict(scenario.verdict)
                 + scenario.id.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
                 + DurationWords.seconds(scenario.duration)
             if scenario.judgedBySuiteVerdict && scenario.verdict != .pass && !scenario.countsAsFailure {
