@@ -99,6 +99,17 @@ struct RunCommandTests {
         #expect(result.output.contains("2 NOT_APPLICABLE"))
     }
 
+    @Test("a Basic Auth key may be given plain or as OCPP's hex text; bad hex is refused with the place")
+    func basicAuthKeyForms() throws {
+        let (plainId, plain) = try RunSetup.credential("CP-1:Secret:with:colons", origin: "--basic-auth")
+        #expect(plainId == "CP-1" && plain == .plain("Secret:with:colons"))
+        let (_, hex) = try RunSetup.credential("CP-2:hex:5365637265743132", origin: "--basic-auth")
+        #expect(hex == .hex("5365637265743132") && hex.bytes == Array("Secret12".utf8))
+        #expect(throws: UsageError.self) { try RunSetup.credential("CP-3:hex:53z", origin: "keys.txt:4") }
+        let odd = #expect(throws: UsageError.self) { try RunSetup.credential("CP-3:hex:536", origin: "keys.txt:4") }
+        #expect(odd?.description.hasPrefix("error: keys.txt:4: the key after 'hex:'") == true)
+    }
+
     @Test("--set overrides a given value, typed as YAML would type it")
     func setOverride() async throws {
         let directory = try TemporaryDirectory()

@@ -33,8 +33,8 @@ struct RunCommand: Command {
     static let listen = OptionSpec.repeated("--listen", valueName: "url", help: "Listen for stations at ws://HOST:PORT/PATH or wss://…")
     static let tlsCert = OptionSpec.value("--tls-cert", valueName: "file", help: "Server certificate (PEM) for wss listeners.")
     static let tlsKey = OptionSpec.value("--tls-key", valueName: "file", help: "Server private key (PEM) for wss listeners.")
-    static let basicAuth = OptionSpec.repeated("--basic-auth", valueName: "id:password", help: "A station's Basic Auth credentials.")
-    static let credentials = OptionSpec.value("--credentials", valueName: "file", help: "A file of id:password lines (# comments).")
+    static let basicAuth = OptionSpec.repeated("--basic-auth", valueName: "id:password", help: "A station's Basic Auth credentials; id:hex:DIGITS gives the key as hex text.")
+    static let credentials = OptionSpec.value("--credentials", valueName: "file", help: "A file of id:password (or id:hex:DIGITS) lines (# comments).")
     static let clientCA = OptionSpec.value("--client-ca", valueName: "file", help: "CA certificate for mutual TLS client certificates.")
     static let station = OptionSpec.value("--station", valueName: "kind", help: "Where stations come from when no --listen is given.",
                                           choices: ["emulator"], default: "emulator")

@@ -91,8 +91,8 @@ struct RunSetup {
     static func listeners(_ urls: [String], _ arguments: ParsedArguments) throws(UsageError) -> [ListenerConfiguration] {
         var credentials: [String: AuthorizationKey] = [:]
         for pair in arguments.values(RunCommand.basicAuth) {
-            let (id, password) = try credential(pair, origin: "--basic-auth")
-            credentials[id] = .plain(password)
+            let (id, key) = try credential(pair, origin: "--basic-auth")
+            credentials[id] = key
         }
         if let file = arguments.value(RunCommand.credentials) {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
@@ -101,8 +101,8 @@ struct RunSetup {
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                let (id, password) = try credential(trimmed, origin: "\(file):\(number + 1)")
-                credentials[id] = .plain(password)
+                let (id, key) = try credential(trimmed, origin: "\(file):\(number + 1)")
+                credentials[id] = key
             }
         }
         let certificate = arguments.value(RunCommand.tlsCert)
@@ -129,11 +129,19 @@ struct RunSetup {
         return configurations
     }
 
-    static func credential(_ text: String, origin: String) throws(UsageError) -> (String, String) {
+    /// `id:password`, or `id:hex:DIGITS` for a key written as OCPP's AuthorizationKey carries it (hex text).
+    static func credential(_ text: String, origin: String) throws(UsageError) -> (String, AuthorizationKey) {
         guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else {
-            throw UsageError("\(origin): expected id:password")
+            throw UsageError("\(origin): expected id:password (or id:hex:HEXDIGITS)")
         }
-        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+        let identity = String(text[..<colon])
+        let password = String(text[text.index(after: colon)...])
+        guard password.hasPrefix("hex:") else { return (identity, .plain(password)) }
+        let key = AuthorizationKey.hex(String(password.dropFirst(4)))
+        guard let bytes = key.bytes, !bytes.isEmpty else {
+            throw UsageError("\(origin): the key after 'hex:' must be an even number of hex digits (0-9, a-f)")
+        }
+        return (identity, key)
     }
 
     /// The runner: the emulator with loopback listeners, or the listeners given and a way to perform physical acts.
