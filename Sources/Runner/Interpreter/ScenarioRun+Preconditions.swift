@@ -46,7 +46,9 @@ extension ScenarioRun {
             let inner = environment
             environment = outer
             for (name, value) in inner.variables where outer[name] == nil { environment[name] = value }
-            replies = outerReplies
+            // The precondition's `replies:` stay in force for the rest of the scenario, under the scenario's own: a
+            // station's late BootNotification still gets the fixture's answer (as the opening policy gave it).
+            replies = outerReplies.merging(include.scenario.replies) { outer, _ in outer }
             if !ok { return (results, false) }
         }
         return (results, true)
