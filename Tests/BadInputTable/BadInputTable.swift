@@ -37,9 +37,17 @@ public struct BadInputRow: Sendable, CustomStringConvertible {
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")) + "</code>"
     }
 
+    /// `|` as an entity (it would end the cell); CR and LF as `\r` and `\n`, other control characters as `\u{…}`.
     private static func escapeCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "&#124;").replacingOccurrences(of: "\r", with: "\\r")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        text.unicodeScalars.map { scalar in
+            switch scalar {
+            case "|": "&#124;"
+            case "\r": "\\r"
+            case "\n": "\\n"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: "\\u{\(String(scalar.value, radix: 16))}"
+            default: String(scalar)
+            }
+        }.joined()
     }
 }
 
