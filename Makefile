@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
+.PHONY: run test sanitize deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -24,9 +24,15 @@ run: release
 	$(RELEASE) lint scenarios
 	$(RELEASE) run scenarios/ev24 --time-scale 20
 
-## Build and run the whole test suite.
+## Build and run the whole test suite, once, under AddressSanitizer (build folder .build-asan; docs/sanitizers.md).
 test: deps
-	$(SWIFT) test
+	SWIFT=$(SWIFT) scripts/sanitize/run.sh address
+
+## The whole test suite under each sanitizer in SANITIZERS: `make sanitize` runs ThreadSanitizer (.build-tsan),
+## `make sanitize SANITIZERS="thread address"` both.
+SANITIZERS ?= thread
+sanitize: deps
+	@for sanitizer in $(SANITIZERS); do SWIFT=$(SWIFT) scripts/sanitize/run.sh $$sanitizer || exit 1; done
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
 screenshots: deps
