@@ -234,6 +234,10 @@ public actor ChargePointEmulator {
         }
         let connection: WebSocketConnection
         isConnecting = true
+        // Run time stands still while the connection opens (a virtual clock would otherwise jump past it).
+        let clock = configuration.clock
+        clock.holdTime()
+        defer { clock.releaseTime() }
         do {
             connection = try await WebSocketClient.connect(to: url, configuration: clientConfiguration)
             isConnecting = false
@@ -256,9 +260,9 @@ public actor ChargePointEmulator {
             transport: transport,
             info: SessionInfo(connectionId: "\(configuration.identity)#\(current)", stationIdentity: configuration.identity,
                               role: .chargePoint, securityMode: securityDescription),
-            configuration: SessionConfiguration(mode: .strict,
-                                                defaultTimeout: configuration.clock.realDuration(of: configuration.callTimeout),
-                                                rejectsInvalidCalls: true, trace: configuration.trace))
+            configuration: SessionConfiguration(mode: .strict, defaultTimeout: configuration.callTimeout,
+                                                clock: configuration.clock, rejectsInvalidCalls: true,
+                                                trace: configuration.trace))
         link = Link(generation: current, session: session, transport: transport)
         statistics.connections += 1
         Task { [weak self] in
@@ -333,8 +337,7 @@ public actor ChargePointEmulator {
             let session = link.session
             statistics.sent[call.action, default: 0] += 1
             eventSink.yield(.sent(action: call.action, payload: call.payload))
-            let outcome = await session.call(call.action, call.payload,
-                                             timeout: configuration.clock.realDuration(of: configuration.callTimeout))
+            let outcome = await session.call(call.action, call.payload, timeout: configuration.callTimeout)
             switch outcome {
             case .result(let payload, _):
                 eventSink.yield(.answered(action: call.action, result: payload, failure: nil))

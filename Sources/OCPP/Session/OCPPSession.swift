@@ -83,15 +83,18 @@ public actor OCPPSession {
         pending = PendingCall(id: id, action: action, raw: text)
         note(ParsedFrame(frame: frame), raw: text, from: role)
         do {
-            try await transport.send(text)
+            try await transmit(text)
         } catch {
             pending = nil
             checker.expire(callId: id, from: role)
             return .disconnected
         }
         let deadline = timeout ?? configuration.defaultTimeout
+        let clock = configuration.clock
         let timer = Task { [weak self] in
-            do { try await Task.sleep(for: deadline) } catch { return }
+            do {
+                if let clock { try await clock.sleep(for: deadline) } else { try await Task.sleep(for: deadline) }
+            } catch { return }
             await self?.expire(callId: id, after: deadline)
         }
         defer { timer.cancel() }
@@ -119,12 +122,26 @@ public actor OCPPSession {
             recordTrace(direction: .outgoing, sender: role, kind: .malformed, messageId: error.messageId, raw: text,
                         note: error.message)
         }
-        do { try await transport.send(text) } catch { throw .disconnected }
+        do { try await transmit(text) } catch { throw .disconnected }
     }
 
-    /// Closes the connection (WebSocket close code 1000 by default).
+    /// Closes the connection (WebSocket close code 1000 by default); the run's clock is held meanwhile.
     public func close(code: UInt16 = 1000, reason: String = "") async {
+        configuration.clock?.holdTime()
         await transport.close(code: code, reason: reason)
+        configuration.clock?.releaseTime()
+    }
+
+    /// Sends a text frame, holding the run's clock until the peer's session has handled it (a frame that could not
+    /// be sent releases it at once).
+    func transmit(_ text: String) async throws {
+        configuration.clock?.holdTime()
+        do {
+            try await transport.send(text)
+        } catch {
+            configuration.clock?.releaseTime()
+            throw error
+        }
     }
 
     // MARK: - Sending answers
@@ -134,7 +151,7 @@ public actor OCPPSession {
         guard closure == nil else { throw .disconnected }
         let text = frame.text
         let observation = note(ParsedFrame(frame: frame), raw: text, from: role)
-        do { try await transport.send(text) } catch { throw .disconnected }
+        do { try await transmit(text) } catch { throw .disconnected }
         return observation.validation ?? .clean
     }
 
@@ -150,7 +167,9 @@ public actor OCPPSession {
         var ending: TransportClosure?
         reading: for await event in transport.events {
             switch event {
-            case .text(let raw): await receive(raw)
+            case .text(let raw):
+                await receive(raw)
+                configuration.clock?.releaseTime()
             case .binary(let bytes): receive(binary: bytes)
             case .closed(let closure):
                 ending = closure
@@ -171,7 +190,7 @@ public actor OCPPSession {
             if let code = error.replyCode, let id = error.messageId {
                 let reply = OCPPFrame.callError(id: id, code: code, description: error.message, details: [:])
                 note(ParsedFrame(frame: reply), raw: reply.text, from: role)
-                try? await transport.send(reply.text)
+                try? await transmit(reply.text)
             }
             return
         }

@@ -6,18 +6,20 @@ extension ScenarioRun {
     /// `wait`: let run time pass; the station's CALLs are answered meanwhile.
     func runWait(_ duration: Duration) async -> StepReport {
         let deadline = min(context.deadline(after: duration), scenarioDeadline)
+        let clock = context.clock
         do {
-            try await Task.sleep(until: deadline, clock: .continuous)
+            try await clock.passingTime { try await clock.sleep(until: deadline) }
         } catch {
             return .interrupted
         }
         return .passed("waited \(DurationText.format(duration))")
     }
 
-    /// Real time added to every heartbeat deadline of a time-scaled run, for the machine's scheduling (a scaled
-    /// tolerance can shrink below what a busy machine keeps).
+    /// Run time added to every heartbeat deadline of a time-scaled run: half a second of real time, for the
+    /// machine's scheduling (a scaled tolerance can shrink below what a busy machine keeps). None for a virtual
+    /// clock, whose run time waits for the machine.
     static func scheduleSlack(_ clock: any RunClock) -> Duration {
-        clock.scale > 1 ? .milliseconds(500) : .zero
+        clock.scale > 1 ? clock.runDuration(ofReal: .milliseconds(500)) : .zero
     }
 
     /// The lateness `hold` allows a heartbeat when the step names none: a tenth of the interval, at least 5 s.
@@ -36,7 +38,7 @@ extension ScenarioRun {
         let interval = hold.heartbeatInterval ?? agreed
         let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
         let end = min(context.deadline(after: hold.duration), scenarioDeadline)
-        var lastBeat = ContinuousClock.now
+        var lastBeat = context.clock.current
         var heartbeats = 0
         var messageIds: [String] = []
         var position = begin
@@ -53,20 +55,20 @@ extension ScenarioRun {
                     _ = await channel.take(from: index) { $0.call.id == entry.call.id }
                     heartbeats += 1
                     messageIds.append(entry.call.id)
-                    lastBeat = .now
+                    lastBeat = context.clock.current
                 }
             }
             var wake = end
             if let interval, let tolerance {
-                let due = lastBeat + context.clock.realDuration(of: interval + tolerance) + Self.scheduleSlack(context.clock)
-                if ContinuousClock.now >= due && due < end {
+                let due = lastBeat + (interval + tolerance + Self.scheduleSlack(context.clock))
+                if context.clock.current >= due && due < end {
                     return .failed(StepFailure(
                         message: "no Heartbeat for longer than the interval \(DurationText.format(interval)) + tolerance \(DurationText.format(tolerance)) (\(heartbeats) came before)",
                         expected: "a Heartbeat every \(DurationText.format(interval))", received: "nothing"), messageIds: messageIds)
                 }
                 wake = min(end, due)
             }
-            if ContinuousClock.now >= end { break }
+            if context.clock.current >= end { break }
             if case .cancelled = await awaitEvent(after: seen, until: wake) { return .interrupted }
         }
         let intervalText = interval.map { "heartbeat interval \(DurationText.format($0))" } ?? "no heartbeat interval known"

@@ -18,8 +18,11 @@ extension ScenarioRun {
             return StepReport(outcome: .error, failure: failure)
         }
         let deadline = stepDeadline(send.within)
-        let timeout = deadline - ContinuousClock.now
-        let (outcome, _) = await context.channel.call(send.action, payload, timeout: max(timeout, .milliseconds(1)))
+        let timeout = deadline - context.clock.current
+        let channel = context.channel
+        let (outcome, _) = await context.clock.passingTime {
+            await channel.call(send.action, payload, timeout: max(timeout, .milliseconds(1)))
+        }
         let messageIds = context.recorder.records.last { $0.kind == .call && $0.action == send.action && $0.sender == .centralSystem }
             .flatMap(\.messageId).map { [$0] } ?? []
         if Task.isCancelled { return .interrupted }

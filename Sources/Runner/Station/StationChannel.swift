@@ -41,7 +41,7 @@ actor StationChannel {
          policy: AnsweringPolicy = AnsweringPolicy()) {
         self.identity = identity
         self.recorder = recorder
-        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder)
+        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder)
         self.policy = policy
         self.observer = observer
         self.clock = clock
@@ -123,7 +123,7 @@ actor StationChannel {
 
     // MARK: - Calls to the station
 
-    /// Sends a CALL on the open connection and waits (at most `timeout` of real time) for its outcome.
+    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome.
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
