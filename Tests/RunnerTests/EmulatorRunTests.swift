@@ -113,6 +113,7 @@ struct EmulatorRunTests {
         let result = try await harness.runEmulator(["hold.yaml": """
             scenario: Hold
             id: hold
+            timeout: 3h
             steps:
               - expect: BootNotification
                 reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
