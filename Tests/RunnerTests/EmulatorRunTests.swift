@@ -127,6 +127,23 @@ struct EmulatorRunTests {
         #expect(hold.summary == "connection up for 30m30s, 30 heartbeats (heartbeat interval 1m)")
     }
 
+    @Test("a hold that begins before the BootNotification is answered checks heartbeats on the interval agreed then")
+    func intervalAgreedDuringHold() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["hold.yaml": """
+            scenario: Hold from the first moment
+            id: hold
+            replies:
+              BootNotification:
+                reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
+            steps:
+              - hold: 5m
+            """], faults: [.skipHeartbeats], timeScale: .infinity, seconds: 30)
+        let step = try #require(result.scenarios.first?.firstFailedStep)
+        #expect(step.failure?.message == "no Heartbeat for longer than the interval 1m + tolerance 6s (0 came before)")
+    }
+
     @Test("the skip-heartbeats fault fails the hold (time-scaled and virtual time)", arguments: [40, Double.infinity])
     func skippedHeartbeats(timeScale: Double) async throws {
         let harness = try Harness()

@@ -291,13 +291,14 @@ public actor ChargePointEmulator {
 
     /// Answers a central system CALL; under `late-answers` the answer goes out only after the profile's delay.
     private func answer(_ call: IncomingCall, generation current: Int) async {
-        guard link?.generation == current else { return }
+        guard link?.generation == current else { return call.releaseTime() }
         statistics.received[call.action, default: 0] += 1
         eventSink.yield(.received(action: call.action, payload: call.payload))
         let outcome = model.handle(action: call.action, payload: call.payload, now: now)
         performEffects()
         notifyStateWaiters()
         if model.faults.contains(.answerLate) {
+            call.releaseTime()
             let delay = Duration.seconds(configuration.profile.lateAnswerSeconds)
             let clock = configuration.clock
             Task { [weak self] in

@@ -212,8 +212,9 @@ public actor OCPPSession {
                 return
             }
             let call = IncomingCall(id: id, action: action, payload: payload, validation: validation, raw: raw,
-                                    responder: CallResponder(session: self))
+                                    responder: CallResponder(session: self, holding: configuration.clock))
             if case .dropped = incomingContinuation.yield(call) {
+                call.releaseTime()
                 await answer(id: id, action: action, .internalError,
                              "\(configuration.maximumQueuedIncomingCalls) earlier CALLs still wait to be read; send one CALL at a time (OCPP-J §4.1.1)")
             }

@@ -28,15 +28,14 @@ extension ScenarioRun {
     }
 
     /// `hold`: the connection stays up for the duration, and heartbeats come on the agreed interval (± tolerance);
-    /// the heartbeats are taken by this step.
+    /// the heartbeats are taken by this step. An interval agreed while the hold runs (a BootNotification answered
+    /// after the hold began) counts from the moment it was agreed.
     func runHold(_ hold: Hold, begin: Int) async -> StepReport {
         let channel = context.channel
         guard let connection = await channel.currentConnectionId else {
             return .failed(StepFailure(message: "the station is not connected at the start of the hold"))
         }
-        let agreed = await channel.agreedHeartbeatInterval
-        let interval = hold.heartbeatInterval ?? agreed
-        let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
+        var interval = hold.heartbeatInterval
         let end = min(context.deadline(after: hold.duration), scenarioDeadline)
         var lastBeat = context.clock.current
         var heartbeats = 0
@@ -44,6 +43,11 @@ extension ScenarioRun {
         var position = begin
         let isHeartbeat: @Sendable (CallEntry) -> Bool = { $0.action == "Heartbeat" && $0.connectionId == connection }
         while true {
+            if hold.heartbeatInterval == nil, let agreed = await channel.agreedHeartbeatInterval, agreed != interval {
+                lastBeat = max(lastBeat, context.clock.current)
+                interval = agreed
+            }
+            let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
             let seen = await channel.mark
             for (index, event) in await channel.events(from: position) {
                 position = index + 1

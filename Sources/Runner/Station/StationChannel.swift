@@ -227,6 +227,8 @@ actor StationChannel {
         append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
         observer.handle(.callReceived(station: identity, action: call.action, payload: call.payload))
         if policy.holds(call) {
+            // Held for a step: run time may pass until the step takes it (the scenario's task holds time meanwhile).
+            call.releaseTime()
             heldIndices.insert(index)
         } else {
             answerFromPolicy(index)
@@ -262,7 +264,12 @@ actor StationChannel {
         let session = sessions.last { $0.id == entry.connectionId }?.session
         let clock = self.clock
         Task {
-            if let delay { try? await clock.sleep(for: delay) }
+            if let delay {
+                call.releaseTime()
+                try? await clock.sleep(for: delay)
+            }
+            // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
+            defer { call.releaseTime() }
             do {
                 switch answer {
                 case .result(let payload): try await call.respond(payload)
