@@ -33,8 +33,7 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
-    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    private var nextWaiterId = 0
+    private let eventWaitlist = Waitlist()
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
@@ -194,31 +193,12 @@ actor StationChannel {
 
     /// Suspends until an event after position `count` exists (or the task is cancelled).
     func waitForEvent(after count: Int) async {
-        guard events.count <= count else { return }
-        let id = nextWaiterId
-        nextWaiterId += 1
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                if Task.isCancelled || events.count > count {
-                    continuation.resume()
-                } else {
-                    waiters[id] = continuation
-                }
-            }
-        } onCancel: {
-            Task { await self.wake(id) }
-        }
-    }
-
-    private func wake(_ id: Int) {
-        waiters.removeValue(forKey: id)?.resume()
+        await eventWaitlist.park { events.count > count }
     }
 
     private func append(_ event: StationEvent) {
         events.append(event)
-        let woken = waiters
-        waiters = [:]
-        for continuation in woken.values { continuation.resume() }
+        eventWaitlist.wakeAll()
     }
 
     private func receive(_ call: IncomingCall, connectionId: String) {
