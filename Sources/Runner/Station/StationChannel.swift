@@ -38,10 +38,10 @@ actor StationChannel {
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
-         policy: AnsweringPolicy = AnsweringPolicy()) {
+         policy: AnsweringPolicy = AnsweringPolicy(), limits: RunLimits = RunLimits()) {
         self.identity = identity
         self.recorder = recorder
-        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder)
+        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder, maximumUnansweredIncomingCalls: limits.pendingCalls)
         self.policy = policy
         self.observer = observer
         self.clock = clock
