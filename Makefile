@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
+.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop soak clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -62,6 +62,14 @@ autobahn: deps
 ## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
 interop: release
 	interop/run.sh
+
+## Soak under faults (loopback): SOAK_STATIONS (1,000) emulated stations, a tenth misbehaving, plus a rogue transport
+## client, against chargecheck run for SOAK_SECONDS (600); checks crash, memory, descriptors, verdicts, trace (docs/soak.md).
+SOAK_SECONDS  ?= 600
+SOAK_STATIONS ?= 1000
+soak: release
+	$(SWIFT) build -c release --product Soak
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_STATIONS=$(SOAK_STATIONS) .build/release/Soak
 
 clean:
 	rm -rf .build

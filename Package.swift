@@ -44,6 +44,8 @@ let package = Package(
         .executableTarget(name: "OCPPBenchmark", dependencies: ["OCPP"], path: "Benchmarks/OCPPBenchmark"),
         .executableTarget(name: "LintBenchmark", dependencies: ["Scenario"], path: "Benchmarks/LintBenchmark"),
         .executableTarget(name: "EmulatorBenchmark", dependencies: ["Emulator", "OCPP", "WebSocket"], path: "Benchmarks/EmulatorBenchmark"),
+        // The soak under faults (run by `make soak`).
+        .executableTarget(name: "Soak", dependencies: ["ChargecheckCLI", "Emulator", "WebSocket"], path: "Benchmarks/Soak"),
         // WebSocket conformance (Autobahn) and its benchmark.
         .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
         .executableTarget(name: "WebSocketBenchmark", dependencies: ["WebSocket"], path: "Benchmarks/WebSocketBenchmark"),

@@ -29,6 +29,10 @@ public actor OCPPSession {
     var callSlotTaken = false
     var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
     var pending: PendingCall?
+    /// The ids of the peer's CALLs delivered above whose answer has not yet been handed to the connection.
+    var unansweredIncoming: Set<String> = []
+    /// Set once the peer went over ``SessionConfiguration/maximumUnansweredIncomingCalls`` (the close is under way).
+    var floodRefused = false
     let messageIdPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
     var messageCounter = 0
 
@@ -148,6 +152,7 @@ public actor OCPPSession {
 
     /// Sends our CALLRESULT or CALLERROR for one of the peer's CALLs; returns the check of a CALLRESULT's payload.
     func sendResponse(_ frame: OCPPFrame, action: String) async throws(SessionError) -> ValidationReport {
+        defer { unansweredIncoming.remove(frame.id) }
         guard closure == nil else { throw .disconnected }
         let text = frame.text
         let observation = note(ParsedFrame(frame: frame), raw: text, from: role)
@@ -217,6 +222,11 @@ public actor OCPPSession {
                 call.releaseTime()
                 await answer(id: id, action: action, .internalError,
                              "\(configuration.maximumQueuedIncomingCalls) earlier CALLs still wait to be read; send one CALL at a time (OCPP-J §4.1.1)")
+                return
+            }
+            unansweredIncoming.insert(id)
+            if unansweredIncoming.count > configuration.maximumUnansweredIncomingCalls && !floodRefused {
+                await refuseFlood(raw: raw, id: id, action: action)
             }
         case .callResult(let id, let payload):
             if observation.answersOutstandingCall, pending?.id == id {
@@ -227,6 +237,19 @@ public actor OCPPSession {
                 complete(.error(code: code, description: description, details: details))
             }
         }
+    }
+
+    /// The peer has more CALLs unanswered than the limit allows: a finding naming it, and the connection closed.
+    func refuseFlood(raw: String, id: String, action: String) async {
+        floodRefused = true
+        let limit = configuration.maximumUnansweredIncomingCalls
+        add([OCPPFinding(.concurrentCall, .error,
+                         "\(info.stationIdentity) (connection \(info.connectionId)) has \(unansweredIncoming.count) CALLs waiting for "
+                            + "answers, more than the limit of \(limit); the connection was closed (1008). OCPP-J lets a "
+                            + "\(role.peer.displayName) send one CALL at a time: make it wait for each answer, or raise the limit "
+                            + "(chargecheck run --limit pending-calls=N)",
+                         sender: role.peer, messageId: id, action: action, raw: raw)])
+        await transport.close(code: 1008, reason: "more than \(limit) CALLs unanswered")
     }
 
     func receive(binary bytes: [UInt8]) {

@@ -37,10 +37,11 @@ actor StationChannel {
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
-         policy: AnsweringPolicy = AnsweringPolicy()) {
+         policy: AnsweringPolicy = AnsweringPolicy(), limits: RunLimits = RunLimits()) {
         self.identity = identity
         self.recorder = recorder
-        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder)
+        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
+                                                    maximumUnansweredIncomingCalls: limits.pendingCalls)
         self.policy = policy
         self.observer = observer
         self.clock = clock
@@ -49,8 +50,14 @@ actor StationChannel {
 
     // MARK: - Connections
 
-    /// Starts an OCPP session on a new connection of this station; it becomes the current one.
+    /// Starts an OCPP session on a new connection of this station; it becomes the current one. One connection per
+    /// identity: a connection still open is closed (1008, "replaced by a newer connection from PEER"), since a station
+    /// that comes back after a power cut must not be locked out until its dead connection times out.
     func attach(transport: any OCPPTransport, record: ConnectionRecord) {
+        if let previous = currentConnectionId, let old = sessions.last(where: { $0.id == previous })?.session {
+            let reason = "replaced by a newer connection from \(record.peer)"
+            Task { await old.close(code: 1008, reason: reason) }
+        }
         let info = SessionInfo(connectionId: record.connectionId, stationIdentity: identity, role: .centralSystem,
                                securityMode: record.security)
         let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
