@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop soak clean
+.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -33,26 +33,22 @@ screenshots: deps
 	$(SWIFT) build --product chargecheck
 	scripts/screenshots/run.sh
 
-## Benchmarks (release builds): `make bench` runs them all.
-bench: bench-ocpp bench-lint bench-websocket bench-emulator
+## Benchmarks: `make bench` builds chargecheck-bench in release and runs every workload at its default N (throughput,
+## connections and fleet also at 2N; connections again over mutual TLS); `make bench-json` prints JSON lines.
+## BENCH_ARGS adds options (e.g. BENCH_ARGS="--seconds 20"); `chargecheck-bench --help` lists them.
+BENCH      := .build/release/chargecheck-bench
+BENCH_ARGS ?=
 
-## OCPP: MeterValues frames, text → frame → validated payload.
-bench-ocpp: deps
-	$(SWIFT) run -c release OCPPBenchmark
+bench: bench-build
+	$(BENCH) --scaling $(BENCH_ARGS)
+	$(BENCH) connections --mtls $(BENCH_ARGS)
 
-## Lint: 1,000 scenario files.
-bench-lint: deps
-	$(SWIFT) run -c release LintBenchmark
+bench-json: bench-build
+	$(BENCH) --scaling --json $(BENCH_ARGS)
+	$(BENCH) connections --mtls --json $(BENCH_ARGS)
 
-## WebSocket: connections held and echo messages per second on loopback (server here, clients in a child process).
-bench-websocket: deps
-	$(SWIFT) build -c release --product WebSocketBenchmark
-	.build/release/WebSocketBenchmark 10000 100 1000 ws
-	.build/release/WebSocketBenchmark 1000 100 1000 wss
-
-## Emulator: a fleet of 1,000 stations charging against a loopback central system, CALLs per second and CPU per CALL.
-bench-emulator: deps
-	$(SWIFT) run -c release EmulatorBenchmark 1000 20
+bench-build: deps
+	$(SWIFT) build -c release --product chargecheck-bench
 
 ## WebSocket conformance: Autobahn TestSuite both ways (installs a Python 2.7 virtualenv on first use); writes docs/autobahn.md.
 autobahn: deps

@@ -20,6 +20,8 @@ public actor OCPPSession {
     public nonisolated let findingUpdates: AsyncStream<OCPPFinding>
 
     let transport: any OCPPTransport
+    /// The transport's executor (its I/O thread), else a queue of the session's own.
+    private nonisolated let executor: any SerialExecutor
     let incomingContinuation: AsyncStream<IncomingCall>.Continuation
     let findingContinuation: AsyncStream<OCPPFinding>.Continuation
     var checker: ConversationChecker
@@ -48,6 +50,7 @@ public actor OCPPSession {
     /// Starts a session on `transport`; it reads the transport until it closes, and keeps itself alive until then.
     public init(transport: any OCPPTransport, info: SessionInfo, configuration: SessionConfiguration = SessionConfiguration()) {
         self.transport = transport
+        executor = transport.sessionExecutor ?? QueueExecutor(label: "ocpp-session")
         self.info = info
         self.configuration = configuration
         checker = ConversationChecker(validator: PayloadValidator(mode: configuration.mode, catalog: configuration.catalog))
@@ -60,6 +63,9 @@ public actor OCPPSession {
 
     /// The side we play.
     nonisolated var role: OCPPRole { info.role }
+
+    /// Where the session's work runs: see ``OCPPTransport/sessionExecutor``.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// Every finding so far, in order.
     public var findings: [OCPPFinding] { collectedFindings }
