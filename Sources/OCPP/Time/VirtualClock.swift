@@ -27,6 +27,8 @@ public final class VirtualClock: RunClock {
 
     private struct Sleeper {
         let deadline: RunInstant
+        /// Whether the wake-up takes a hold for the sleeper (``sleepThenHold(until:)``).
+        let holdsOnWake: Bool
         let continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -87,6 +89,14 @@ public final class VirtualClock: RunClock {
     }
 
     public func sleep(until deadline: RunInstant) async throws {
+        try await sleep(until: deadline, holdsOnWake: false)
+    }
+
+    public func sleepThenHold(until deadline: RunInstant) async throws {
+        try await sleep(until: deadline, holdsOnWake: true)
+    }
+
+    private func sleep(until deadline: RunInstant, holdsOnWake: Bool) async throws {
         let id = state.withLock {
             $0.nextSleeper += 1
             return $0.nextSleeper
@@ -95,8 +105,11 @@ public final class VirtualClock: RunClock {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let (outcome, startsDriver): (Result<Void, CancellationError>?, Bool) = state.withLock { state in
                     if Task.isCancelled { return (.failure(CancellationError()), false) }
-                    if deadline.sinceStart <= state.elapsed { return (.success(()), false) }
-                    state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    if deadline.sinceStart <= state.elapsed {
+                        if holdsOnWake { state.holds += 1 }
+                        return (.success(()), false)
+                    }
+                    state.sleepers[id] = Sleeper(deadline: deadline, holdsOnWake: holdsOnWake, continuation: continuation)
                     state.activity &+= 1
                     let starts = !state.isDriving
                     state.isDriving = true
@@ -138,6 +151,7 @@ public final class VirtualClock: RunClock {
                 state.elapsed = max(state.elapsed, next)
                 let due = state.sleepers.filter { $0.value.deadline.sinceStart <= state.elapsed }
                 for id in due.keys { state.sleepers[id] = nil }
+                state.holds += due.values.count { $0.holdsOnWake }
                 state.activity &+= 1
                 state.jumps += 1
                 return .wake(due.values.map(\.continuation))

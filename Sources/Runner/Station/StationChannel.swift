@@ -33,7 +33,8 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
-    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    /// Tasks waiting for the next event, and whether the event hands each a hold on run time.
+    private var waiters: [Int: (continuation: CheckedContinuation<Bool, Never>, holdsTime: Bool)] = [:]
     private var nextWaiterId = 0
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
@@ -123,12 +124,14 @@ actor StationChannel {
 
     // MARK: - Calls to the station
 
-    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome.
+    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
+    /// hold on run time is handed to the session while the station answers, and is back when this returns (see
+    /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
-        return (await session.call(action, payload, timeout: timeout), id)
+        return (await session.call(action, payload, timeout: timeout, handingOverHold: true), id)
     }
 
     // MARK: - The mailbox
@@ -192,17 +195,26 @@ actor StationChannel {
         }
     }
 
-    /// Suspends until an event after position `count` exists (or the task is cancelled).
-    func waitForEvent(after count: Int) async {
-        guard events.count <= count else { return }
+    /// Suspends until an event after position `count` exists (or the task is cancelled). With `holdingTime`, an
+    /// event hands the waiter a hold on run time at the moment it is appended (see ``RunClock/holdTime()``);
+    /// returns whether it did.
+    @discardableResult
+    func waitForEvent(after count: Int, holdingTime: Bool = false) async -> Bool {
+        guard events.count <= count else {
+            if holdingTime { clock.holdTime() }
+            return holdingTime
+        }
         let id = nextWaiterId
         nextWaiterId += 1
-        await withTaskCancellationHandler {
+        return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                if Task.isCancelled || events.count > count {
-                    continuation.resume()
+                if Task.isCancelled {
+                    continuation.resume(returning: false)
+                } else if events.count > count {
+                    if holdingTime { clock.holdTime() }
+                    continuation.resume(returning: holdingTime)
                 } else {
-                    waiters[id] = continuation
+                    waiters[id] = (continuation, holdingTime)
                 }
             }
         } onCancel: {
@@ -211,14 +223,17 @@ actor StationChannel {
     }
 
     private func wake(_ id: Int) {
-        waiters.removeValue(forKey: id)?.resume()
+        waiters.removeValue(forKey: id)?.continuation.resume(returning: false)
     }
 
     private func append(_ event: StationEvent) {
         events.append(event)
         let woken = waiters
         waiters = [:]
-        for continuation in woken.values { continuation.resume() }
+        for waiter in woken.values {
+            if waiter.holdsTime { clock.holdTime() }
+            waiter.continuation.resume(returning: waiter.holdsTime)
+        }
     }
 
     private func receive(_ call: IncomingCall, connectionId: String) {
@@ -266,10 +281,18 @@ actor StationChannel {
         Task {
             if let delay {
                 call.releaseTime()
-                try? await clock.sleep(for: delay)
+                do {
+                    try await clock.sleepThenHold(for: delay)
+                } catch {
+                    // Cancelled: answer at once.
+                    clock.holdTime()
+                }
             }
             // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-            defer { call.releaseTime() }
+            defer {
+                call.releaseTime()
+                if delay != nil { clock.releaseTime() }
+            }
             do {
                 switch answer {
                 case .result(let payload): try await call.respond(payload)
