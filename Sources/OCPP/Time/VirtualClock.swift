@@ -9,10 +9,14 @@ import Synchronization
 /// deadline and the sleepers due then wake. A five-minute hold with a heartbeat a minute takes six jumps, however
 /// busy the machine: nothing is late because run time waits for the slowest part instead of running away from it.
 ///
-/// Holds: the runner holds time while a scenario step computes and releases it while the step waits; an
-/// ``OCPPSession`` holds time for each frame from the moment it is sent until the receiving session has handled it;
-/// the emulator holds it while it connects. A hold that shows no activity for ``staleHoldLimit`` (a frame the peer
-/// never read because the connection went) is given up, so a lost release costs that much real time, never a hang.
+/// Holds (``holdTime()``) say "something is under way": the runner holds time while a scenario computes and hands
+/// it over while a step waits; an ``OCPPSession`` holds it for each frame from sending until the receiving session
+/// has handled it, and for each incoming CALL until it is answered (or the layer above says it answers later); the
+/// emulator holds it while it connects and while it sends what it queued. Every wake-up hands the woken task a hold
+/// taken at that very moment (``sleepThenHold(until:)``, a mailbox event, a CALL's outcome), so there is no gap
+/// between "woken" and "running" in which time could jump. The quiet period only covers what holds cannot see.
+/// A hold that shows no activity for ``staleHoldLimit`` (a frame the peer never read because the connection went)
+/// is given up, so a lost release costs that much real time, never a hang.
 public final class VirtualClock: RunClock {
     /// Run time does not follow real time at all.
     public var scale: Double { .infinity }
