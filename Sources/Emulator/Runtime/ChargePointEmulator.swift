@@ -176,8 +176,10 @@ public actor ChargePointEmulator {
         let token = nextToken
         let clock = configuration.clock
         let task = Task { [weak self] in
-            do { try await clock.sleep(for: delay) } catch { return }
+            // Wakes holding run time until the station has reacted (a virtual clock stays put meanwhile).
+            do { try await clock.sleepThenHold(for: delay) } catch { return }
             await self?.timerExpired(timer, token: token)
+            clock.releaseTime()
         }
         timers[timer] = (token, task)
     }
@@ -196,8 +198,9 @@ public actor ChargePointEmulator {
         connectTask?.cancel()
         let clock = configuration.clock
         connectTask = Task { [weak self] in
-            do { try await clock.sleep(for: delay) } catch { return }
+            do { try await clock.sleepThenHold(for: delay) } catch { return }
             await self?.connect()
+            clock.releaseTime()
         }
     }
 
@@ -302,8 +305,9 @@ public actor ChargePointEmulator {
             let delay = Duration.seconds(configuration.profile.lateAnswerSeconds)
             let clock = configuration.clock
             Task { [weak self] in
-                do { try await clock.sleep(for: delay) } catch { return }
+                do { try await clock.sleepThenHold(for: delay) } catch { return }
                 await self?.send(outcome, to: call)
+                clock.releaseTime()
             }
             pumpIfIdle()
             return
@@ -328,17 +332,30 @@ public actor ChargePointEmulator {
     private func pumpIfIdle() {
         guard !isPumping, answering == 0, let link else { return }
         isPumping = true
-        Task { [weak self] in await self?.pump(generation: link.generation) }
+        // Run time stands still until the pump has sent what is queued (released in `pump`).
+        let clock = configuration.clock
+        clock.holdTime()
+        Task { [weak self] in
+            guard let self else { return clock.releaseTime() }
+            await self.pump(generation: link.generation)
+        }
     }
 
     /// Sends the station's CALLs one at a time, each after the previous one's answer, while the connection lasts.
+    /// Entered holding run time (``pumpIfIdle()``); hands the hold to the session with each CALL (which returns
+    /// holding it again once the answer came), and releases it when done.
     private func pump(generation current: Int) async {
-        defer { isPumping = false }
+        let clock = configuration.clock
+        defer {
+            isPumping = false
+            clock.releaseTime()
+        }
         while answering == 0, let link, link.generation == current, let call = model.nextCall(now) {
             let session = link.session
             statistics.sent[call.action, default: 0] += 1
             eventSink.yield(.sent(action: call.action, payload: call.payload))
-            let outcome = await session.call(call.action, call.payload, timeout: configuration.callTimeout)
+            let outcome = await session.call(call.action, call.payload, timeout: configuration.callTimeout,
+                                             handingOverHold: true)
             switch outcome {
             case .result(let payload, _):
                 eventSink.yield(.answered(action: call.action, result: payload, failure: nil))

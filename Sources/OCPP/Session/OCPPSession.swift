@@ -80,12 +80,20 @@ public actor OCPPSession {
     }
 
     /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
-    /// after it went out. While another of our CALLs is outstanding, this one waits its turn. The payload goes out as
-    /// given (fault injection needs that); if it breaks the catalog, that is a finding against our own side.
-    public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil) async -> CallOutcome {
+    /// after it went out. While another of our CALLs is outstanding, this one waits its turn. With a clock in the
+    /// configuration, the timeout is run time, and the call returns holding run time (see
+    /// ``RunClock/holdTime()``), taken the moment the outcome came: the caller releases it once it has acted on it.
+    /// With `handingOverHold`, the caller holds run time when it calls, and the session releases that hold once the
+    /// CALL is on its way (its frame holds time from there on). The payload goes out as given (fault injection needs
+    /// that); if it breaks the catalog, that is a finding against our own side.
+    public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil,
+                     handingOverHold: Bool = false) async -> CallOutcome {
         await takeCallSlot()
         defer { releaseCallSlot() }
-        guard closure == nil else { return .disconnected }
+        guard closure == nil else {
+            if !handingOverHold { configuration.clock?.holdTime() }
+            return .disconnected
+        }
         messageCounter += 1
         let id = "\(messageIdPrefix)-\(messageCounter)"
         let frame = OCPPFrame.call(id: id, action: action, payload: payload)
@@ -97,15 +105,18 @@ public actor OCPPSession {
         } catch {
             pending = nil
             checker.expire(callId: id, from: role)
+            if !handingOverHold { configuration.clock?.holdTime() }
             return .disconnected
         }
+        if handingOverHold { configuration.clock?.releaseTime() }
         let deadline = timeout ?? configuration.defaultTimeout
         let clock = configuration.clock
         let timer = Task { [weak self] in
             do {
-                if let clock { try await clock.sleep(for: deadline) } else { try await Task.sleep(for: deadline) }
+                if let clock { try await clock.sleepThenHold(for: deadline) } else { try await Task.sleep(for: deadline) }
             } catch { return }
             await self?.expire(callId: id, after: deadline)
+            clock?.releaseTime()
         }
         defer { timer.cancel() }
         return await withCheckedContinuation { continuation in
@@ -114,6 +125,7 @@ public actor OCPPSession {
                 continuation.resume(returning: outcome)
             } else if pending == nil || closure != nil {
                 pending = nil
+                configuration.clock?.holdTime()
                 continuation.resume(returning: .disconnected)
             } else {
                 pending?.continuation = continuation
@@ -326,8 +338,10 @@ public actor OCPPSession {
         }
     }
 
+    /// Ends the pending call with `outcome`, taking the hold on run time that `call` returns with.
     func complete(_ outcome: CallOutcome) {
-        guard var call = pending else { return }
+        guard var call = pending, call.outcome == nil else { return }
+        configuration.clock?.holdTime()
         if let continuation = call.continuation {
             pending = nil
             continuation.resume(returning: outcome)

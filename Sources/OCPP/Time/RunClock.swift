@@ -15,6 +15,10 @@ public protocol RunClock: Sendable {
     var current: RunInstant { get }
     /// Suspends the current task until run time reaches `deadline`; throws `CancellationError` when cancelled.
     func sleep(until deadline: RunInstant) async throws
+    /// Like ``sleep(until:)``, but returns holding run time (see ``holdTime()``), taken at the very moment of the
+    /// wake-up, so that a ``VirtualClock`` cannot jump on before the woken task has done what it woke for. The caller
+    /// releases it when done. A cancelled sleep throws and holds nothing.
+    func sleepThenHold(until deadline: RunInstant) async throws
     /// The real time that `duration` of run time takes; for a real-time limit on something (a socket timeout, a
     /// countdown shown to a person) rather than a wait.
     func realDuration(of duration: Duration) -> Duration
@@ -41,6 +45,16 @@ extension RunClock {
         scale == 1 ? duration : duration * scale
     }
 
+    /// Sleeps `duration` of run time, then holds run time (see ``sleepThenHold(until:)``).
+    public func sleepThenHold(for duration: Duration) async throws {
+        try await sleepThenHold(until: current + duration)
+    }
+
+    public func sleepThenHold(until deadline: RunInstant) async throws {
+        try await sleep(until: deadline)
+        holdTime()
+    }
+
     public func holdTime() {}
 
     public func releaseTime() {}
@@ -55,13 +69,6 @@ extension RunClock {
         return try await body()
     }
 
-    /// Runs `body`, a wait on run time or on the station, with this task's hold on time released meanwhile: the
-    /// caller holds time while it computes and lets it pass only while it waits.
-    public func passingTime<T>(_ body: () async throws -> T) async rethrows -> T {
-        releaseTime()
-        defer { holdTime() }
-        return try await body()
-    }
 }
 
 /// Real time, optionally scaled by a constant factor from the moment the clock was made.

@@ -9,10 +9,14 @@ import Synchronization
 /// deadline and the sleepers due then wake. A five-minute hold with a heartbeat a minute takes six jumps, however
 /// busy the machine: nothing is late because run time waits for the slowest part instead of running away from it.
 ///
-/// Holds: the runner holds time while a scenario step computes and releases it while the step waits; an
-/// ``OCPPSession`` holds time for each frame from the moment it is sent until the receiving session has handled it;
-/// the emulator holds it while it connects. A hold that shows no activity for ``staleHoldLimit`` (a frame the peer
-/// never read because the connection went) is given up, so a lost release costs that much real time, never a hang.
+/// Holds (``holdTime()``) say "something is under way": the runner holds time while a scenario computes and hands
+/// it over while a step waits; an ``OCPPSession`` holds it for each frame from sending until the receiving session
+/// has handled it, and for each incoming CALL until it is answered (or the layer above says it answers later); the
+/// emulator holds it while it connects and while it sends what it queued. Every wake-up hands the woken task a hold
+/// taken at that very moment (``sleepThenHold(until:)``, a mailbox event, a CALL's outcome), so there is no gap
+/// between "woken" and "running" in which time could jump. The quiet period only covers what holds cannot see.
+/// A hold that shows no activity for ``staleHoldLimit`` (a frame the peer never read because the connection went)
+/// is given up, so a lost release costs that much real time, never a hang.
 public final class VirtualClock: RunClock {
     /// Run time does not follow real time at all.
     public var scale: Double { .infinity }
@@ -27,6 +31,8 @@ public final class VirtualClock: RunClock {
 
     private struct Sleeper {
         let deadline: RunInstant
+        /// Whether the wake-up takes a hold for the sleeper (``sleepThenHold(until:)``).
+        let holdsOnWake: Bool
         let continuation: CheckedContinuation<Void, any Error>
     }
 
@@ -87,6 +93,14 @@ public final class VirtualClock: RunClock {
     }
 
     public func sleep(until deadline: RunInstant) async throws {
+        try await sleep(until: deadline, holdsOnWake: false)
+    }
+
+    public func sleepThenHold(until deadline: RunInstant) async throws {
+        try await sleep(until: deadline, holdsOnWake: true)
+    }
+
+    private func sleep(until deadline: RunInstant, holdsOnWake: Bool) async throws {
         let id = state.withLock {
             $0.nextSleeper += 1
             return $0.nextSleeper
@@ -95,8 +109,11 @@ public final class VirtualClock: RunClock {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
                 let (outcome, startsDriver): (Result<Void, CancellationError>?, Bool) = state.withLock { state in
                     if Task.isCancelled { return (.failure(CancellationError()), false) }
-                    if deadline.sinceStart <= state.elapsed { return (.success(()), false) }
-                    state.sleepers[id] = Sleeper(deadline: deadline, continuation: continuation)
+                    if deadline.sinceStart <= state.elapsed {
+                        if holdsOnWake { state.holds += 1 }
+                        return (.success(()), false)
+                    }
+                    state.sleepers[id] = Sleeper(deadline: deadline, holdsOnWake: holdsOnWake, continuation: continuation)
                     state.activity &+= 1
                     let starts = !state.isDriving
                     state.isDriving = true
@@ -138,6 +155,7 @@ public final class VirtualClock: RunClock {
                 state.elapsed = max(state.elapsed, next)
                 let due = state.sleepers.filter { $0.value.deadline.sinceStart <= state.elapsed }
                 for id in due.keys { state.sleepers[id] = nil }
+                state.holds += due.values.count { $0.holdsOnWake }
                 state.activity &+= 1
                 state.jumps += 1
                 return .wake(due.values.map(\.continuation))

@@ -7,9 +7,11 @@ extension ScenarioRun {
     func runWait(_ duration: Duration) async -> StepReport {
         let deadline = min(context.deadline(after: duration), scenarioDeadline)
         let clock = context.clock
+        clock.releaseTime()
         do {
-            try await clock.passingTime { try await clock.sleep(until: deadline) }
+            try await clock.sleepThenHold(until: deadline)
         } catch {
+            clock.holdTime()
             return .interrupted
         }
         return .passed("waited \(DurationText.format(duration))")

@@ -266,30 +266,39 @@ final class ScenarioRun {
             : "within \(DurationText.format(within))"
     }
 
-    /// Waits for a new mailbox event after `seen`, until `deadline` (letting run time pass meanwhile).
+    /// Waits for a new mailbox event after `seen`, until `deadline`. The scenario's hold on run time is released
+    /// meanwhile; whatever wakes it (the event, the deadline) hands a hold back at that very moment, so run time
+    /// cannot jump on before the step has looked at what woke it.
     func awaitEvent(after seen: Int, until deadline: RunInstant) async -> WaitResult {
         let channel = context.channel
         let clock = context.clock
-        let result = await clock.passingTime {
-            await withTaskGroup(of: WaitResult.self) { group in
-                group.addTask {
-                    await channel.waitForEvent(after: seen)
-                    return .event
-                }
-                group.addTask {
-                    do {
-                        try await clock.sleep(until: deadline)
-                        return .deadline
-                    } catch {
-                        return .cancelled
-                    }
-                }
-                let first = await group.next() ?? .cancelled
-                group.cancelAll()
-                return first
+        clock.releaseTime()
+        let (result, holdsHandedBack) = await withTaskGroup(of: (WaitResult, Bool).self) { group in
+            group.addTask {
+                (.event, await channel.waitForEvent(after: seen, holdingTime: true))
             }
+            group.addTask {
+                do {
+                    try await clock.sleepThenHold(until: deadline)
+                    return (.deadline, true)
+                } catch {
+                    return (.cancelled, false)
+                }
+            }
+            let first = await group.next() ?? (.cancelled, false)
+            group.cancelAll()
+            var holds = first.1 ? 1 : 0
+            for await other in group where other.1 { holds += 1 }
+            return (first.0, holds)
         }
+        Self.keepOneHold(on: clock, handedBack: holdsHandedBack)
         return Task.isCancelled ? .cancelled : result
+    }
+
+    /// After a wait, the scenario holds run time exactly once again, however many wake-ups handed a hold back.
+    static func keepOneHold(on clock: any RunClock, handedBack holds: Int) {
+        if holds == 0 { clock.holdTime() }
+        for _ in 0..<max(holds - 1, 0) { clock.releaseTime() }
     }
 
     /// How a wait ended.

@@ -129,12 +129,14 @@ actor StationChannel {
 
     // MARK: - Calls to the station
 
-    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome.
+    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
+    /// hold on run time is handed to the session while the station answers, and is back when this returns (see
+    /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
-        return (await session.call(action, payload, timeout: timeout), id)
+        return (await session.call(action, payload, timeout: timeout, handingOverHold: true), id)
     }
 
     // MARK: - The mailbox
@@ -198,9 +200,20 @@ actor StationChannel {
         }
     }
 
-    /// Suspends until an event after position `count` exists (or the task is cancelled).
-    func waitForEvent(after count: Int) async {
-        await eventWaitlist.park { events.count > count }
+    /// Suspends until an event after position `count` exists (or the task is cancelled). With `holdingTime`, an
+    /// event hands the waiter a hold on run time at the moment it is appended (see ``RunClock/holdTime()``);
+    /// returns whether it did.
+    @discardableResult
+    func waitForEvent(after count: Int, holdingTime: Bool = false) async -> Bool {
+        let handOff: (@Sendable () -> Void)? = holdingTime ? { @Sendable [clock] in clock.holdTime() } : nil
+        let handOffs = await eventWaitlist.park(until: { events.count > count }, onWake: handOff)
+        guard holdingTime else { return false }
+        // One hold is the waiter's; a wake that did not satisfy it handed one too many.
+        for _ in 0..<max(handOffs - 1, 0) { clock.releaseTime() }
+        if handOffs > 0 { return true }
+        guard events.count > count else { return false }
+        clock.holdTime()
+        return true
     }
 
     private func append(_ event: StationEvent) {
@@ -253,10 +266,18 @@ actor StationChannel {
         Task {
             if let delay {
                 call.releaseTime()
-                try? await clock.sleep(for: delay)
+                do {
+                    try await clock.sleepThenHold(for: delay)
+                } catch {
+                    // Cancelled: answer at once.
+                    clock.holdTime()
+                }
             }
             // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-            defer { call.releaseTime() }
+            defer {
+                call.releaseTime()
+                if delay != nil { clock.releaseTime() }
+            }
             do {
                 switch answer {
                 case .result(let payload): try await call.respond(payload)
