@@ -14,6 +14,11 @@ let package = Package(
     products: [
         .executable(name: "chargecheck", targets: ["chargecheck"]),
         .library(name: "ChargecheckTesting", targets: ["ChargecheckTesting"]),
+        // The parsers, for the fuzz targets in Fuzz/ (a package of its own).
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "OCPP", targets: ["OCPP"]),
+        .library(name: "WebSocket", targets: ["WebSocket"]),
     ],
     targets: [
         // System libraries and C shims.
