@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
+.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop fuzz clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -62,6 +62,11 @@ autobahn: deps
 ## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
 interop: release
 	interop/run.sh
+
+## Fuzzing: every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 60), with address sanitizer; docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh
 
 clean:
 	rm -rf .build

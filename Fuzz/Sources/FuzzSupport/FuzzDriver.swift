@@ -17,10 +17,7 @@ public enum FuzzDriver {
         #if FUZZING
         var argc = CommandLine.argc
         var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv, { start, count in
-            FuzzTarget.body?(UnsafeRawBufferPointer(start: start, count: count))
-            return 0
-        }))
+        exit(LLVMFuzzerRunDriver(&argc, &argv, testOneInput))
         #else
         exit(replay(Array(CommandLine.arguments.dropFirst()), body) ? 0 : 1)
         #endif
@@ -66,6 +63,15 @@ enum FuzzTarget {
 }
 
 #if FUZZING
+/// The callback libFuzzer's own `main` would call; the linker pulls that `main` in with libFuzzer and needs this
+/// symbol, but the program starts in the target's `main`, which hands ``FuzzTarget/body`` to `LLVMFuzzerRunDriver`.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let body = FuzzTarget.body else { fatalError("libFuzzer's main ran instead of the target's") }
+    body(UnsafeRawBufferPointer(start: start, count: count))
+    return 0
+}
+
 /// libFuzzer's entry point for a program that has its own `main` (SwiftPM executables always do).
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
