@@ -15,6 +15,11 @@ let package = Package(
         .executable(name: "chargecheck", targets: ["chargecheck"]),
         .executable(name: "chargecheck-bench", targets: ["chargecheck-bench"]),
         .library(name: "ChargecheckTesting", targets: ["ChargecheckTesting"]),
+        // The parsers, for the fuzz targets in Fuzz/ (a package of its own).
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "OCPP", targets: ["OCPP"]),
+        .library(name: "WebSocket", targets: ["WebSocket"]),
     ],
     targets: [
         // System libraries and C shims.
