@@ -50,12 +50,13 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator"], exclude: ["Corpus"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting"], exclude: ["Corpus"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
+        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML"]),
         .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting"]),
     ]
 )

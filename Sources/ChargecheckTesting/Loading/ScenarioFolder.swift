@@ -17,8 +17,9 @@ import YAML
 /// out give no case (a test with no case passes).
 public enum ScenarioFolder {
     /// The cases of `paths` (files or folders, loaded recursively, suites with the scenarios they list): one per
-    /// selected scenario in run order, then one per file with errors. Relative paths start from the folder of
-    /// `sourceFile` (the calling test file), so the test works whatever the current directory.
+    /// selected scenario in run order (unless it or a fixture it uses has errors), then one per file with errors.
+    /// Relative paths start from the folder of `sourceFile` (the calling test file), so the test works whatever the
+    /// current directory.
     public static func load(_ paths: String..., relativeTo sourceFile: String = #filePath,
                             selection: ScenarioSelection = .fromEnvironment) -> [ScenarioCase] {
         load(paths: paths, relativeTo: sourceFile, selection: selection)
@@ -49,6 +50,7 @@ public enum ScenarioFolder {
         let entries = RunPlan(loaded: loaded).entries.filter { entry in
             let metadata = entry.scenario.metadata
             return selection.selects(id: metadata.id, name: metadata.name, tags: metadata.tags)
+                && files(of: entry.scenario).allSatisfy { errors[$0] == nil }
         }
         var cases = entries.map { ScenarioCase(.scenario($0, warnings: warnings[$0.scenario.file] ?? [])) }
         cases += brokenOrder.map { ScenarioCase(.unloadable(errors[$0] ?? [])) }
@@ -61,5 +63,17 @@ public enum ScenarioFolder {
             }
         }
         return cases
+    }
+
+    /// The file of `scenario` and of every fixture it uses, however deep (a file with errors keeps it from running:
+    /// the case of that file fails instead).
+    static func files(of scenario: Scenario) -> Set<String> {
+        var files: Set<String> = []
+        var pending = [scenario]
+        while let next = pending.popLast() {
+            guard files.insert(next.file).inserted else { continue }
+            pending += next.uses.map(\.scenario)
+        }
+        return files
     }
 }
