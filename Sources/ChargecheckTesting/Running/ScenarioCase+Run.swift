@@ -8,6 +8,10 @@ extension ScenarioCase {
     /// (it shows as skipped, not failed); an `expected-failure:` that fails is a known issue; INCONCLUSIVE is a
     /// warning. A case of a file that did not load fails with each of its diagnostics.
     ///
+    /// Cases wait for a free slot before they start: emulator runs go a few at a time (twice the processor count, or
+    /// `CHARGECHECK_PARALLEL_RUNS`), so scaled timing windows hold on a busy machine; runs against a live station go
+    /// one at a time.
+    ///
     /// - Parameter timeLimit: real time after which the run is cut short and the case fails.
     /// - Returns: the scenario's result, for further checks (`nil` for a file that did not load, or a run that gave none).
     @discardableResult
@@ -21,7 +25,7 @@ extension ScenarioCase {
             let plan = RunPlan(entries: [entry], suites: [])
             let result: RunResult
             do {
-                result = try await station.run(plan, within: timeLimit)
+                result = try await station.slots.withSlot { try await station.run(plan, within: timeLimit) }
             } catch let error as ScenarioRunTimeout {
                 ScenarioProblem(message: "\(id): \(error)", location: entry.scenario.location).record(severity: .error)
                 return nil

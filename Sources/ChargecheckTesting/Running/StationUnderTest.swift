@@ -45,6 +45,14 @@ public enum StationUnderTest: Sendable {
         }
     }
 
+    /// The gate its runs as test cases pass: a few emulator runs at once, one live-station run at a time.
+    var slots: ScenarioRunSlots {
+        switch self {
+        case .emulator: .emulator
+        case .station: .station
+        }
+    }
+
     /// The emulator's run: loopback listeners with a throwaway PKI in a fresh temporary directory (removed after),
     /// the station profile telling the runner what the emulator supports.
     static func runEmulator(_ plan: RunPlan, timeScale: Double, faults: Set<FaultProfile>) async throws -> RunResult {
