@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz clean
+.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -24,9 +24,15 @@ run: release
 	$(RELEASE) lint scenarios
 	$(RELEASE) run scenarios/ev24 --time-scale max
 
-## Build and run the whole test suite.
+## Build and run the whole test suite, then the downstream example package.
 test: deps
 	$(SWIFT) test
+	$(MAKE) example
+
+## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
+## its scenario tests (its own build folder, .build-example, so the main build stays untouched).
+example: deps
+	cd Examples/StationTests && $(SWIFT) test --scratch-path ../../.build-example
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
 screenshots: deps

@@ -57,12 +57,13 @@ let package = Package(
         // Tests. BadInputTable: the rows of docs/bad-input.md, shared by the test targets that prove them.
         .target(name: "BadInputTable", path: "Tests/BadInputTable"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "BadInputTable"], exclude: ["Corpus"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting", "BadInputTable"], exclude: ["Corpus"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket", "BadInputTable"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
+        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML"]),
         .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting"]),
     ]
 )
