@@ -8,7 +8,7 @@ import Synchronization
 /// owner between the check and the parking cannot be missed.
 final class Waitlist: Sendable {
     private struct Parked {
-        var continuations: [Int: CheckedContinuation<Void, Never>] = [:]
+        var continuations: [Int: (continuation: CheckedContinuation<Bool, Never>, onWake: (@Sendable () -> Void)?)] = [:]
         var nextId = 0
     }
 
@@ -16,10 +16,17 @@ final class Waitlist: Sendable {
 
     /// Suspends until `isSatisfied` holds after a ``wakeAll()``, or the task is cancelled; returns at once if it
     /// holds already. Call it from the actor whose state `isSatisfied` reads.
-    func park(until isSatisfied: () -> Bool, isolation: isolated (any Actor)? = #isolation) async {
+    ///
+    /// `onWake` runs inside ``wakeAll()`` for this task, before it resumes: it hands the task something at the moment
+    /// of the wake (a hold on run time). Returns how many times it ran.
+    @discardableResult
+    func park(until isSatisfied: () -> Bool, onWake: (@Sendable () -> Void)? = nil,
+              isolation: isolated (any Actor)? = #isolation) async -> Int {
+        var wakes = 0
         while !isSatisfied() && !Task.isCancelled {
-            await parkOnce(unless: isSatisfied)
+            if await parkOnce(unless: isSatisfied, onWake: onWake) { wakes += 1 }
         }
+        return wakes
     }
 
     /// Resumes every parked task; each checks its condition again.
@@ -28,28 +35,33 @@ final class Waitlist: Sendable {
             defer { state.continuations = [:] }
             return Array(state.continuations.values)
         }
-        for continuation in woken { continuation.resume() }
+        for waiter in woken {
+            waiter.onWake?()
+            waiter.continuation.resume(returning: true)
+        }
     }
 
-    /// Parks until the next ``wakeAll()`` or cancellation, unless `isSatisfied` holds already.
-    private func parkOnce(unless isSatisfied: () -> Bool, isolation: isolated (any Actor)? = #isolation) async {
+    /// Parks until the next ``wakeAll()`` or cancellation, unless `isSatisfied` holds already; returns whether a
+    /// ``wakeAll()`` resumed it.
+    private func parkOnce(unless isSatisfied: () -> Bool, onWake: (@Sendable () -> Void)?,
+                          isolation: isolated (any Actor)? = #isolation) async -> Bool {
         let id = parked.withLock { state in
             defer { state.nextId += 1 }
             return state.nextId
         }
-        await withTaskCancellationHandler {
+        return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let parkedNow = !isSatisfied() && parked.withLock { state in
                     // Checked under the lock: the cancellation handler below takes it too, so either it sees this
                     // continuation or this sees the cancellation.
                     guard !Task.isCancelled else { return false }
-                    state.continuations[id] = continuation
+                    state.continuations[id] = (continuation, onWake)
                     return true
                 }
-                if !parkedNow { continuation.resume() }
+                if !parkedNow { continuation.resume(returning: false) }
             }
         } onCancel: {
-            parked.withLock { $0.continuations.removeValue(forKey: id) }?.resume()
+            parked.withLock { $0.continuations.removeValue(forKey: id) }?.continuation.resume(returning: false)
         }
     }
 }
