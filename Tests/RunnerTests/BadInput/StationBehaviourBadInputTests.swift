@@ -153,7 +153,7 @@ struct StationBehaviourBadInputTests {
         if findings.count > Self.findingsShown { lines.append("(\(findings.count) findings in all)") }
         let folder = harness.directory.path + "/scenarios/"
         let shown = lines.map {
-            $0.replacingOccurrences(of: folder, with: "").replacing(/"[0-9a-f]{8}-[0-9]+"/, with: "\"ID\"")
+            $0.replacingOccurrences(of: folder, with: "").replacing(/"[0-9a-f]+-[0-9]+"/, with: "\"ID\"")
         }
         #expect(shown == row.message)
     }
