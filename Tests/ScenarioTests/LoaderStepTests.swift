@@ -2,6 +2,7 @@ import Foundation
 import OCPP
 import Scenario
 import Testing
+import YAML
 
 @Suite("Loader: step kinds and scenario keys")
 struct LoaderStepTests {
@@ -202,12 +203,13 @@ struct LoaderFileTests {
         #expect(VerdictRule.pattern("x.*", selects: "x.one") && !VerdictRule.pattern("x.one", selects: "x.two"))
     }
 
-    /// Found by fuzzing the loader: a suite listing `scenarios: [/]` walked the whole file system for minutes.
+    /// Found while fuzzing the loader (a hand-written input replayed through the fuzz target): a suite listing
+    /// `scenarios: [/]` walked the whole file system for minutes.
     @Test(arguments: ["suite-entry", "suite-folder", "loaded-folder"])
     func foldersTooBigToWalkAreAnErrorAtTheirPlace(way: String) throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for name in ["a", "b", "c"] {
+        for name in ["a", "b", "c", "d"] {
             try "scenario: \(name)\nsteps:\n  - wait: 1s\n".write(toFile: root + "/fixtures/\(name).yaml", atomically: true, encoding: .utf8)
         }
         var loader = ScenarioLoader()
@@ -231,7 +233,7 @@ struct LoaderFileTests {
         #expect(errors.first?.location == expected.location)
         #expect(errors.first?.hint == "name the folder that holds the scenario files")
         loader.maximumFolderEntries = 4
-        #expect(loader.load(paths: [root + "/fixtures"]).scenarios.count == 3)
+        #expect(loader.load(paths: [root + "/fixtures"]).scenarios.count == 4)
     }
 
     @Test func longIncludeChainsAreBounded() throws {
