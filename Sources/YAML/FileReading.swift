@@ -7,9 +7,15 @@ enum FileReading {
         case tooLarge(Int)
     }
 
+    /// The bytes of the regular file at `path`. A device, pipe or socket is refused before reading: a pipe would block
+    /// the read forever, `/dev/zero` would never end.
     static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8] {
         var status = stat()
-        if stat(path, &status) == 0, Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
+        if stat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            if type != S_IFREG && type != S_IFDIR { throw .unreadable("it is not a regular file (a device, pipe or socket)") }
+            if Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
