@@ -7,8 +7,8 @@ enum FileReading {
         case tooLarge(Int)
     }
 
-    /// The bytes of the regular file at `path`. A device, pipe or socket is refused before reading: a pipe would block
-    /// the read forever, `/dev/zero` would never end.
+    /// The bytes of the regular file at `path`. A device, pipe or socket is refused before reading, saying so (Foundation
+    /// refuses to read them too, which used to show as "permission denied").
     static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8] {
         var status = stat()
         if stat(path, &status) == 0 {

@@ -92,8 +92,8 @@ struct YAMLParserTests {
         #expect(error.location.line == 6)
     }
 
-    /// Found while fuzzing the scenario loader: a suite listing `/dev/zero` was refused as "permission denied", and a
-    /// named pipe would have blocked the read forever.
+    /// Found while fuzzing the scenario loader: a suite listing `/dev/zero` (or a named pipe) was refused as
+    /// "permission denied".
     @Test(arguments: ["/dev/null", "/dev/zero"])
     func devicesAreRefusedBeforeReading(path: String) throws {
         let error = try #require(throws: YAMLError.self) { try YAMLParser.parseFile(atPath: path) }
