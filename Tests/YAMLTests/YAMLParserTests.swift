@@ -93,6 +93,15 @@ struct YAMLParserTests {
         #expect(error.location.line == 6)
     }
 
+    /// Found while fuzzing the scenario loader: a suite listing `/dev/zero` (or a named pipe) was refused as
+    /// "permission denied".
+    @Test(arguments: ["/dev/null", "/dev/zero"])
+    func devicesAreRefusedBeforeReading(path: String) throws {
+        let error = try #require(throws: YAMLError.self) { try YAMLParser.parseFile(atPath: path) }
+        #expect(error.message == "cannot read the file: it is not a regular file (a device, pipe or socket)")
+        #expect(error.location.file == path && error.location.line == 1)
+    }
+
     @Test func oversizedInputIsRefusedBeforeParsing() throws {
         let error = try #require(failure(String(repeating: "#", count: 2_000), limits: YAMLLimits(maximumBytes: 1_000)))
         #expect(error.kind == .tooLarge)
