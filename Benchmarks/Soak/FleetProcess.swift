@@ -17,13 +17,17 @@ final class FleetProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["emulate", "--csms", csms, "--id", firstIdentity, "--count", "\(count)", "--profile", profile]
             + (fault.map { ["--fault", $0] } ?? [])
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try? FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
     }
 
-    func start() throws { try process.run() }
+    /// Starts the process, its output going to the log (the soak keeps no descriptor of it: they are counted).
+    func start() throws {
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
 
     /// Sends SIGTERM (the emulator stops its stations, closing with 1000, and prints its summary) and waits.
     func stop() -> Int32 {
