@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import OCPP
 import Synchronization
 @testable import Runner
@@ -38,7 +39,7 @@ extension LiveStationTests {
     func messageSizeLimit() async throws {
         var options = RunOptions(stationSource: .live(listeners: []))
         try options.limits.set("message-size=1KiB")
-        let closure = Shared<TransportClosure?>(nil)
+        let ended = Shared<TransportClosure?>(nil)
         let result = try await runLive(["a.yaml": """
             scenario: Too big
             id: too-big
@@ -50,14 +51,14 @@ extension LiveStationTests {
             let station = try await ScriptedStation.connect(identity: "CP-7", endpoint: StationEndpoint(listenerURL: url, identity: "CP-7", mode: .ws))
             await station.boot()
             await station.call("DataTransfer", ["vendorId": "ACME", "data": .string(String(repeating: "x", count: 2000))])
-            let ended = try await within(10, "the station to be disconnected") { await station.session.waitUntilClosed() }
-            closure.set(ended)
+            ended.set(try await within(10, "the station to be disconnected") { await station.session.waitUntilClosed() })
         }
-        #expect(closure.value?.code == 1009)
+        #expect(ended.value?.code == 1009)
         let station = try #require(result.stations.first)
         #expect(station.scenarios.map(\.verdict) == [.pass], "\(station.scenarios.map { $0.reason ?? "" })")
-        #expect(station.connections.first?.closure?.contains("exceeds the limit of 1024 bytes") == true,
-                "\(station.connections.first?.closure ?? "no closure")")
+        let closure = station.connections.first?.closure ?? "no closure"
+        #expect(closure.contains("exceeds the limit of 1024 bytes"), "\(closure)")
+        #expect(closure.hasSuffix("if the station needs more, raise it with --limit message-size=…"), "\(closure)")
     }
 
     @Test("fairness: while one station floods CALLs as fast as the runner takes them, another's round trips stay under two seconds",
@@ -121,6 +122,68 @@ extension LiveStationTests {
         #expect(result.stations.allSatisfy { $0.scenarios.map(\.verdict) == [.pass] },
                 "\(result.stations.map { $0.scenarios.map { $0.reason ?? "" } })")
     }
+}
+
+extension LiveStationTests {
+    @Test("--limit header-size and handshake-time: an oversized request head (431) and a stalled handshake are refused, each naming the peer and the limit to raise")
+    func handshakeLimits() async throws {
+        var options = RunOptions(stationSource: .live(listeners: []))
+        try options.limits.set("header-size=1KiB")
+        try options.limits.set("handshake-time=300ms")
+        let result = try await runLive(["a.yaml": "scenario: Plain\nid: plain\nsteps:\n  - expect: BootNotification\n"],
+                                       options: options) { url in
+            let port = try #require(URL(string: url)?.port)
+            let big = try RawClient(port: port)
+            big.write("GET /ocpp/CP-BIG HTTP/1.1\r\nHost: x\r\nX-Padding: \(String(repeating: "p", count: 2048))\r\n\r\n")
+            let stalled = try RawClient(port: port)
+            stalled.write("GET /ocpp/CP-SLOW HTTP/1.1\r\n")
+            let answers = try await within(10, "both to be answered") { [big, stalled] in (big.readAll(), stalled.readAll()) }
+            #expect(answers.0.hasPrefix("HTTP/1.1 431"))
+            #expect(answers.1.hasPrefix("HTTP/1.1 408"))
+            _ = try await Self.station("CP-7", at: url)
+        }
+        #expect(result.stations.map(\.identity) == ["CP-7"])
+        let head = try #require(result.handshakeRejections.first { $0.contains("431") })
+        #expect(head.contains(": 127.0.0.1:"), "names the peer: \(head)")
+        #expect(head.hasSuffix("raise it with --limit header-size=…"), "\(head)")
+        let slow = try #require(result.handshakeRejections.first { $0.contains("handshake not completed within") })
+        #expect(slow.hasSuffix("raise it with --limit handshake-time=…"), "\(slow)")
+    }
+}
+
+/// A plain TCP client for handshakes no WebSocket client would send.
+final class RawClient: Sendable {
+    let fd: Int32
+
+    init(port: Int) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard fd >= 0, connected == 0 else { throw TimedOut(what: "a connection to port \(port)") }
+    }
+
+    func write(_ text: String) {
+        _ = Array(text.utf8).withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Everything until the server closes (blocking; call it inside a bounded wait).
+    func readAll() -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += buffer.prefix(count)
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    deinit { close(fd) }
 }
 
 /// A value several tasks of one test share.

@@ -73,7 +73,7 @@ actor CentralSystem {
             switch event {
             case .accepted(let connection): await admit(connection, listener: listener)
             case .rejected(let rejection):
-                reject("\(listener.url): \(rejection)")
+                reject(LimitAdvice.advise("\(listener.url): \(rejection)", LimitAdvice.limit(reachedBy: rejection)))
             }
         }
     }

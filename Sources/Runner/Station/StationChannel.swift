@@ -91,12 +91,13 @@ actor StationChannel {
 
     private func closed(connectionId: String, closure: TransportClosure) {
         if currentConnectionId == connectionId { currentConnectionId = nil }
+        let description = LimitAdvice.advise(closure.description, LimitAdvice.limit(reachedBy: closure))
         if let index = connections.lastIndex(where: { $0.connectionId == connectionId }) {
             connections[index].closed = Date()
-            connections[index].closure = closure.description
+            connections[index].closure = description
         }
-        append(.disconnected(connectionId: connectionId, description: closure.description))
-        observer.handle(.stationDisconnected(identity: identity, reason: closure.description))
+        append(.disconnected(connectionId: connectionId, description: description))
+        observer.handle(.stationDisconnected(identity: identity, reason: description))
     }
 
     /// Closes the open connection (at the end of a run, or before the emulator reconnects in another mode).
