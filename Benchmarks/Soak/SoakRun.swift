@@ -28,6 +28,7 @@ struct SoakRun {
             + "\(settings.sessions) charging sessions each, about \(settings.seconds) s; output in \(directory.path)/")
         let log = try LogConsole(path: file("runner.log"))
         _ = EventLoop.shared  // its epoll and eventfd descriptors belong to the baseline, as does the log
+        Self.warmUpRuntime()
         let start = ContinuousClock.now
         let baseline = ResourceSample.now(since: start)
         let baselineKinds = ResourceSample.describeDescriptors()
@@ -97,7 +98,8 @@ struct SoakRun {
         let exitCode = await runner.value
         print("soak: chargecheck run ended with exit status \(exitCode) after \(Int(start.duration(to: .now).components.seconds)) s")
         let emulatorStatuses = fleet.map { $0.stop() }
-        if rogue.isRunning { rogue.terminate() }
+        // SIGKILL: it has nothing to save (it prints its totals after each round), and it inherits SIGTERM blocked.
+        if rogue.isRunning { kill(rogue.processIdentifier, SIGKILL) }
         rogue.waitUntilExit()
         let rogueRounds = (try? String(contentsOf: rogueLog, encoding: .utf8))?.split(separator: "\n").last { $0.hasPrefix("after round") }
         var after = ResourceSample.now(since: start)
@@ -114,7 +116,8 @@ struct SoakRun {
         checks.record("emulators stopped cleanly", emulatorStatuses.allSatisfy { $0 == 0 },
                       "exit statuses \(Set(emulatorStatuses).sorted())")
         checks.record("rogue client ran", rogueRounds != nil, rogueRounds.map(String.init) ?? "no round finished; see \(rogueLog.path)")
-        checks.memory(samples, rampSeconds: settings.rampSeconds, file: file("rss.csv"))
+        let stationsDone = log.stationsDone.map { Double(start.duration(to: $0).components.seconds) }
+        checks.memory(samples, rampSeconds: settings.rampSeconds, stationsDone: stationsDone, file: file("rss.csv"))
         checks.record("descriptors back to baseline", after.openDescriptors <= baseline.openDescriptors,
                       "\(baseline.openDescriptors) before the run (\(baselineKinds)), \(after.openDescriptors) after"
                       + (after.openDescriptors > baseline.openDescriptors ? " (\(ResourceSample.describeDescriptors()))" : "")
@@ -126,4 +129,17 @@ struct SoakRun {
     }
 
     static func port(_ url: String) -> Int? { URL(string: url)?.port }
+
+    /// Has Dispatch and Foundation open the descriptors they keep for good (their event loops, for signal sources and
+    /// child processes) before the baseline is taken, so that the comparison shows what the run leaves behind.
+    static func warmUpRuntime() {
+        let source = DispatchSource.makeSignalSource(signal: SIGUSR2)
+        source.setEventHandler {}
+        source.resume()
+        source.cancel()
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? child.run()
+        child.waitUntilExit()
+    }
 }

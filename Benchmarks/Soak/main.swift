@@ -6,7 +6,6 @@ import Foundation
 import WebSocket
 
 if CommandLine.arguments.dropFirst().first == "rogue" {
-    signal(SIGTERM, SIG_DFL)  // the soak ignores it while its run goes, and children inherit that
     let arguments = CommandLine.arguments.dropFirst(2).map { $0 }
     guard arguments.count == 3, let port = Int(arguments[0]), let tlsPort = Int(arguments[2]) else {
         FileHandle.standardError.write(Data("usage: Soak rogue WS_PORT PATH_PREFIX WSS_PORT\n".utf8))
