@@ -36,16 +36,22 @@ final class FleetProcess {
         return process.terminationStatus
     }
 
-    /// The `total:` line's numbers: CALLs the stations sent and CALLs they received.
-    func totals() -> (sent: Int, received: Int)? {
+    /// The `total:` line's numbers: CALLs the stations sent (attempted), CALLs they received, and their CALLs that got no
+    /// answer (among them those the connection was lost under, which may never have left the station).
+    func totals() -> (sent: Int, received: Int, unanswered: Int)? {
         guard let text = try? String(contentsOf: log, encoding: .utf8),
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix("total:") }) else { return nil }
         func number(after word: String) -> Int? {
             guard let range = line.range(of: word + " ") else { return nil }
             return Int(line[range.upperBound...].prefix { $0.isNumber })
         }
-        guard let sent = number(after: "sent"), let received = number(after: "received") else { return nil }
-        return (sent, received)
+        func number(before word: String) -> Int? {
+            guard let range = line.range(of: " " + word) else { return nil }
+            return Int(String(line[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed()))
+        }
+        guard let sent = number(after: "sent"), let received = number(after: "received"),
+              let unanswered = number(before: "unanswered") else { return nil }
+        return (sent, received, unanswered)
     }
 
     /// The identities of the group, as `chargecheck emulate --count` numbers them.
