@@ -113,7 +113,7 @@ extension LiveStationTests {
             }
             let during = flooded.value - before
             flood.cancel()
-            #expect(during >= 5 * roundTrips, "the flood went on while the other station measured: \(during) CALLs")
+            #expect(during >= roundTrips, "the flood went on while the other station measured: \(during) CALLs")
             #expect(await flooder.session.closedBy == nil)
             for station in [flooder, other] { await station.call("DataTransfer", ["vendorId": "ACME"]) }
         }
