@@ -47,7 +47,7 @@ struct RunCommand: Command {
     static let stations = OptionSpec.value("--stations", valueName: "n", help: "Wait for this many stations before starting.", default: "1")
     static let nonInteractive = OptionSpec.flag("--non-interactive", help: "No operator: scenarios needing one are SKIPPED (unless --action-hook).")
     static let actionHook = OptionSpec.value("--action-hook", valueName: "command", help: "Run this command for each physical act (env vars and JSON on stdin).")
-    static let timeScale = OptionSpec.value("--time-scale", valueName: "factor", help: "Run time per real time (emulator only), e.g. 60.", default: "1")
+    static let timeScale = OptionSpec.value("--time-scale", valueName: "factor", help: "Run time per real time (emulator only), e.g. 60; max: run time jumps to the next deadline whenever the run waits.", default: "1")
     static let profile = OptionSpec.value("--profile", valueName: "file", help: "Station profile (PICS/PIXIT): what the station supports.")
     static let lenient = OptionSpec.flag("--lenient", help: "Accept common payload deviations as warnings.")
     static let trace = OptionSpec.value("--trace", valueName: "file", help: "Write every frame as JSON lines as the run goes.")

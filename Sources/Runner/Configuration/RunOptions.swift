@@ -30,7 +30,7 @@ public struct RunOptions: Sendable, Hashable {
     public var nonInteractive: Bool
     /// `--action-hook`: the command run for each physical act.
     public var actionHook: String?
-    /// `--time-scale`: run time per real time (emulator only).
+    /// `--time-scale`: run time per real time (emulator only); `infinity` for `--time-scale max` (a ``VirtualClock``).
     public var timeScale: Double
     /// `--profile`: the station profile file.
     public var profilePath: String?
