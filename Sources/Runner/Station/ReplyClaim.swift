@@ -13,7 +13,9 @@ struct ReplyClaim: Sendable {
     }
 
     /// The claims of the steps from the current one on, up to the first step that lets time pass on purpose
-    /// (`wait`, `hold`, `expect-none`, `expect-disconnect`, `expect-reconnect`): those answer every CALL at once.
+    /// (`wait`, `hold`, `expect-none`): those answer every CALL at once. `expect-disconnect` and `expect-reconnect`
+    /// wait for the connection, not for time, so claims reach past them: the BootNotification of a rebooting station
+    /// may come before the scenario reaches the `expect` that answers it.
     static func claims(upcoming steps: [Step]) -> [ReplyClaim] {
         var claims: [ReplyClaim] = []
         var budget = 64
@@ -26,9 +28,9 @@ struct ReplyClaim: Sendable {
                     if expect.reply != nil { claims.append(ReplyClaim(expect: expect)) }
                 case .anyOrder, .repeating:
                     if !visit(step.children) { return false }
-                case .wait, .hold, .expectNone, .expectDisconnect, .expectReconnect:
+                case .wait, .hold, .expectNone:
                     return false
-                case .send, .action, .assert, .log:
+                case .send, .action, .assert, .log, .expectDisconnect, .expectReconnect:
                     continue
                 }
             }
