@@ -13,9 +13,7 @@ struct ReplyClaim: Sendable {
     }
 
     /// The claims of the steps from the current one on, up to the first step that lets time pass on purpose
-    /// (`wait`, `hold`, `expect-none`): those answer every CALL at once. `expect-disconnect` and `expect-reconnect`
-    /// wait for the connection, not for time, so claims reach past them: the BootNotification of a rebooting station
-    /// may come before the scenario reaches the `expect` that answers it.
+    /// (`wait`, `hold`, `expect-none`, `expect-disconnect`, `expect-reconnect`): those answer every CALL at once.
     static func claims(upcoming steps: [Step]) -> [ReplyClaim] {
         var claims: [ReplyClaim] = []
         var budget = 64
@@ -28,9 +26,9 @@ struct ReplyClaim: Sendable {
                     if expect.reply != nil { claims.append(ReplyClaim(expect: expect)) }
                 case .anyOrder, .repeating:
                     if !visit(step.children) { return false }
-                case .wait, .hold, .expectNone:
+                case .wait, .hold, .expectNone, .expectDisconnect, .expectReconnect:
                     return false
-                case .send, .action, .assert, .log, .expectDisconnect, .expectReconnect:
+                case .send, .action, .assert, .log:
                     continue
                 }
             }
