@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak clean example
+.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -72,6 +72,11 @@ SOAK_STATIONS ?= 1000
 soak: release
 	$(SWIFT) build -c release --product Soak
 	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_STATIONS=$(SOAK_STATIONS) .build/release/Soak
+
+## Fuzzing: every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 60), with address sanitizer; docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh
 
 clean:
 	rm -rf .build

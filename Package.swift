@@ -15,6 +15,11 @@ let package = Package(
         .executable(name: "chargecheck", targets: ["chargecheck"]),
         .executable(name: "chargecheck-bench", targets: ["chargecheck-bench"]),
         .library(name: "ChargecheckTesting", targets: ["ChargecheckTesting"]),
+        // The parsers, for the fuzz targets in Fuzz/ (a package of its own).
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "OCPP", targets: ["OCPP"]),
+        .library(name: "WebSocket", targets: ["WebSocket"]),
     ],
     targets: [
         // System libraries and C shims.
@@ -52,7 +57,7 @@ let package = Package(
         // Tests. BadInputTable: the rows of docs/bad-input.md, shared by the test targets that prove them.
         .target(name: "BadInputTable", path: "Tests/BadInputTable"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "BadInputTable", "ChargecheckTesting"], exclude: ["Corpus"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting", "BadInputTable"], exclude: ["Corpus"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket", "BadInputTable"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable"]),
