@@ -38,7 +38,10 @@ sanitize: deps
 
 ## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
 ## its scenario tests (its own build folder, .build-example, so the main build stays untouched).
+## The cached build description is dropped first: with it, SwiftPM kept this package's old file list after files
+## were added here (the example failed to compile OCPP), and re-planning costs no rebuild.
 example: deps
+	rm -f .build-example/*/debug/description.json
 	cd Examples/StationTests && $(SWIFT) test --scratch-path ../../.build-example
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
