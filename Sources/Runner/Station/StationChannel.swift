@@ -177,8 +177,9 @@ actor StationChannel {
 
     /// Answers the CALL at `index` for the step that took it: with `reply` if given, else as the policy says. A CALL
     /// answered before (it was not held) keeps its answer. Returns how it was answered, and the evaluation error of
-    /// `reply` if it could not be computed (the CALL then gets the policy's answer).
-    func answer(_ index: Int, reply: Reply?, environment: Environment) -> (CallAnswerState, EvaluationError?) {
+    /// `reply` if it could not be computed (the CALL then gets the policy's answer). A reply without a delay is on
+    /// its way when this returns, so the station gets it before anything the next step sends.
+    func answer(_ index: Int, reply: Reply?, environment: Environment) async -> (CallAnswerState, EvaluationError?) {
         guard let entry = events[index].call else { return (.failed("not a CALL"), nil) }
         guard entry.answer.isHeld else { return (entry.answer, nil) }
         guard let reply else {
@@ -187,7 +188,11 @@ actor StationChannel {
         }
         do {
             let answer = try ReplyAnswer.make(reply, for: entry.call, in: environment)
-            deliver(answer, to: index, by: "step", delay: reply.delay)
+            if reply.delay == nil, let (call, session) = record(answer, at: index, by: "step") {
+                await transmit(answer, for: call, at: index, on: session)
+            } else {
+                deliver(answer, to: index, by: "step", delay: reply.delay)
+            }
             return (events[index].call?.answer ?? .held, nil)
         } catch {
             answerFromPolicy(index)
@@ -266,17 +271,7 @@ actor StationChannel {
 
     /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox.
     private func deliver(_ answer: ReplyAnswer, to index: Int, by source: String, delay: Duration?) {
-        guard var entry = events[index].call else { return }
-        heldIndices.remove(index)
-        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
-                                 payload: answer.resultPayload)
-        events[index] = .call(entry)
-        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
-           case .integer(let seconds)? = payload["interval"], seconds > 0 {
-            agreedHeartbeatInterval = .seconds(seconds)
-        }
-        let call = entry.call
-        let session = sessions.last { $0.id == entry.connectionId }?.session
+        guard let (call, session) = record(answer, at: index, by: source) else { return }
         let clock = self.clock
         Task {
             if let delay {
@@ -288,22 +283,40 @@ actor StationChannel {
                     clock.holdTime()
                 }
             }
-            // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-            defer {
-                call.releaseTime()
-                if delay != nil { clock.releaseTime() }
+            await transmit(answer, for: call, at: index, on: session)
+            if delay != nil { clock.releaseTime() }
+        }
+    }
+
+    /// Records how the CALL at `index` is answered (and the heartbeat interval an accepted BootNotification agrees);
+    /// the CALL and the session to answer on, `nil` when `index` holds no CALL.
+    private func record(_ answer: ReplyAnswer, at index: Int, by source: String) -> (IncomingCall, OCPPSession?)? {
+        guard var entry = events[index].call else { return nil }
+        heldIndices.remove(index)
+        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
+                                 payload: answer.resultPayload)
+        events[index] = .call(entry)
+        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
+           case .integer(let seconds)? = payload["interval"], seconds > 0 {
+            agreedHeartbeatInterval = .seconds(seconds)
+        }
+        return (entry.call, sessions.last { $0.id == entry.connectionId }?.session)
+    }
+
+    /// Sends the answer to `call`; a failure is noted on the mailbox entry.
+    private func transmit(_ answer: ReplyAnswer, for call: IncomingCall, at index: Int, on session: OCPPSession?) async {
+        // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
+        defer { call.releaseTime() }
+        do {
+            switch answer {
+            case .result(let payload): try await call.respond(payload)
+            case .error(let code, let description, let details):
+                try await call.respondError(code, description: description, details: details)
+            case .none: break
+            case .raw(let text): try await session?.send(raw: text)
             }
-            do {
-                switch answer {
-                case .result(let payload): try await call.respond(payload)
-                case .error(let code, let description, let details):
-                    try await call.respondError(code, description: description, details: details)
-                case .none: break
-                case .raw(let text): try await session?.send(raw: text)
-                }
-            } catch {
-                self.noteAnswerFailure(index, "\(error)")
-            }
+        } catch {
+            noteAnswerFailure(index, "\(error)")
         }
     }
 
