@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-ocpp bench-lint bench-websocket bench-emulator autobahn interop clean
+.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -24,35 +24,37 @@ run: release
 	$(RELEASE) lint scenarios
 	$(RELEASE) run scenarios/ev24 --time-scale max
 
-## Build and run the whole test suite.
+## Build and run the whole test suite, then the downstream example package.
 test: deps
 	$(SWIFT) test
+	$(MAKE) example
+
+## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
+## its scenario tests (its own build folder, .build-example, so the main build stays untouched).
+example: deps
+	cd Examples/StationTests && $(SWIFT) test --scratch-path ../../.build-example
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
 screenshots: deps
 	$(SWIFT) build --product chargecheck
 	scripts/screenshots/run.sh
 
-## Benchmarks (release builds): `make bench` runs them all.
-bench: bench-ocpp bench-lint bench-websocket bench-emulator
+## Benchmarks: `make bench` builds chargecheck-bench in release and runs every workload at its default N (throughput,
+## connections and fleet also at 2N; connections again over mutual TLS); `make bench-json` prints JSON lines.
+## BENCH_ARGS adds options (e.g. BENCH_ARGS="--seconds 20"); `chargecheck-bench --help` lists them.
+BENCH      := .build/release/chargecheck-bench
+BENCH_ARGS ?=
 
-## OCPP: MeterValues frames, text → frame → validated payload.
-bench-ocpp: deps
-	$(SWIFT) run -c release OCPPBenchmark
+bench: bench-build
+	$(BENCH) --scaling $(BENCH_ARGS)
+	$(BENCH) connections --mtls $(BENCH_ARGS)
 
-## Lint: 1,000 scenario files.
-bench-lint: deps
-	$(SWIFT) run -c release LintBenchmark
+bench-json: bench-build
+	$(BENCH) --scaling --json $(BENCH_ARGS)
+	$(BENCH) connections --mtls --json $(BENCH_ARGS)
 
-## WebSocket: connections held and echo messages per second on loopback (server here, clients in a child process).
-bench-websocket: deps
-	$(SWIFT) build -c release --product WebSocketBenchmark
-	.build/release/WebSocketBenchmark 10000 100 1000 ws
-	.build/release/WebSocketBenchmark 1000 100 1000 wss
-
-## Emulator: a fleet of 1,000 stations charging against a loopback central system, CALLs per second and CPU per CALL.
-bench-emulator: deps
-	$(SWIFT) run -c release EmulatorBenchmark 1000 20
+bench-build: deps
+	$(SWIFT) build -c release --product chargecheck-bench
 
 ## WebSocket conformance: Autobahn TestSuite both ways (installs a Python 2.7 virtualenv on first use); writes docs/autobahn.md.
 autobahn: deps
@@ -62,6 +64,19 @@ autobahn: deps
 ## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
 interop: release
 	interop/run.sh
+
+## Soak under faults (loopback): SOAK_STATIONS (1,000) emulated stations, a tenth misbehaving, plus a rogue transport
+## client, against chargecheck run for SOAK_SECONDS (600); checks crash, memory, descriptors, verdicts, trace (docs/soak.md).
+SOAK_SECONDS  ?= 600
+SOAK_STATIONS ?= 1000
+soak: release
+	$(SWIFT) build -c release --product Soak
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_STATIONS=$(SOAK_STATIONS) .build/release/Soak
+
+## Fuzzing: every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 60), with address sanitizer; docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh
 
 clean:
 	rm -rf .build

@@ -52,10 +52,12 @@ struct RunCommand: Command {
     static let lenient = OptionSpec.flag("--lenient", help: "Accept common payload deviations as warnings.")
     static let trace = OptionSpec.value("--trace", valueName: "file", help: "Write every frame as JSON lines as the run goes.")
     static let fault = OptionSpec.repeated("--fault", valueName: "name", help: "Make the emulator misbehave (a fault profile name).")
+    static let limit = OptionSpec.repeated("--limit", valueName: "name=value", help: "Change a resource limit: "
+        + RunLimits.Name.allCases.map { "\($0.rawValue) (\($0.meaning); default \(RunLimits().text(of: $0)))" }.joined(separator: "; ") + ".")
     static let report = OptionSpec.repeated("--report", valueName: "format:file", help: "Write a report at the end (also on Ctrl-C): junit:FILE, json:FILE or html:FILE.")
 
     static let options: [OptionSpec] = [listen, tlsCert, tlsKey, basicAuth, credentials, clientCA, station, wait, only, skip, tags,
-                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault, report]
+                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault, limit, report]
     static let arguments = [ArgumentSpec(name: "scenarios", help: "Scenario or suite files, or folders of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {

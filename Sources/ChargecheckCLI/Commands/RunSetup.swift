@@ -64,6 +64,9 @@ struct RunSetup {
         options.timeScale = scale
         options.validationMode = arguments.flag(RunCommand.lenient) ? .lenient : .strict
         options.tracePath = arguments.value(RunCommand.trace)
+        for assignment in arguments.values(RunCommand.limit) {
+            do { try options.limits.set(assignment) } catch { throw UsageError(error.description) }
+        }
         options.profilePath = arguments.value(RunCommand.profile)
         if let path = options.profilePath {
             do { profile = try StationTestProfile.load(path: path) } catch { throw UsageError("--profile: \(error)") }

@@ -20,6 +20,8 @@ public actor OCPPSession {
     public nonisolated let findingUpdates: AsyncStream<OCPPFinding>
 
     let transport: any OCPPTransport
+    /// The transport's executor (its I/O thread), else a queue of the session's own.
+    private nonisolated let executor: any SerialExecutor
     let incomingContinuation: AsyncStream<IncomingCall>.Continuation
     let findingContinuation: AsyncStream<OCPPFinding>.Continuation
     var checker: ConversationChecker
@@ -29,6 +31,10 @@ public actor OCPPSession {
     var callSlotTaken = false
     var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
     var pending: PendingCall?
+    /// The ids of the peer's CALLs delivered above whose answer has not yet been handed to the connection.
+    var unansweredIncoming: Set<String> = []
+    /// Set once the peer went over ``SessionConfiguration/maximumUnansweredIncomingCalls`` (the close is under way).
+    var floodRefused = false
     let messageIdPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
     var messageCounter = 0
 
@@ -44,6 +50,7 @@ public actor OCPPSession {
     /// Starts a session on `transport`; it reads the transport until it closes, and keeps itself alive until then.
     public init(transport: any OCPPTransport, info: SessionInfo, configuration: SessionConfiguration = SessionConfiguration()) {
         self.transport = transport
+        executor = transport.sessionExecutor ?? QueueExecutor(label: "ocpp-session")
         self.info = info
         self.configuration = configuration
         checker = ConversationChecker(validator: PayloadValidator(mode: configuration.mode, catalog: configuration.catalog))
@@ -56,6 +63,9 @@ public actor OCPPSession {
 
     /// The side we play.
     nonisolated var role: OCPPRole { info.role }
+
+    /// Where the session's work runs: see ``OCPPTransport/sessionExecutor``.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// Every finding so far, in order.
     public var findings: [OCPPFinding] { collectedFindings }
@@ -160,6 +170,7 @@ public actor OCPPSession {
 
     /// Sends our CALLRESULT or CALLERROR for one of the peer's CALLs; returns the check of a CALLRESULT's payload.
     func sendResponse(_ frame: OCPPFrame, action: String) async throws(SessionError) -> ValidationReport {
+        defer { unansweredIncoming.remove(frame.id) }
         guard closure == nil else { throw .disconnected }
         let text = frame.text
         let observation = note(ParsedFrame(frame: frame), raw: text, from: role)
@@ -229,6 +240,11 @@ public actor OCPPSession {
                 call.releaseTime()
                 await answer(id: id, action: action, .internalError,
                              "\(configuration.maximumQueuedIncomingCalls) earlier CALLs still wait to be read; send one CALL at a time (OCPP-J §4.1.1)")
+                return
+            }
+            unansweredIncoming.insert(id)
+            if unansweredIncoming.count > configuration.maximumUnansweredIncomingCalls && !floodRefused {
+                await refuseFlood(raw: raw, id: id, action: action)
             }
         case .callResult(let id, let payload):
             if observation.answersOutstandingCall, pending?.id == id {
@@ -239,6 +255,19 @@ public actor OCPPSession {
                 complete(.error(code: code, description: description, details: details))
             }
         }
+    }
+
+    /// The peer has more CALLs unanswered than the limit allows: a finding naming it, and the connection closed.
+    func refuseFlood(raw: String, id: String, action: String) async {
+        floodRefused = true
+        let limit = configuration.maximumUnansweredIncomingCalls
+        add([OCPPFinding(.concurrentCall, .error,
+                         "\(info.stationIdentity) (connection \(info.connectionId)) has \(unansweredIncoming.count) CALLs waiting for "
+                            + "answers, more than the limit of \(limit); the connection was closed (1008). OCPP-J lets a "
+                            + "\(role.peer.displayName) send one CALL at a time: make it wait for each answer, or raise the limit "
+                            + "(chargecheck run --limit pending-calls=N)",
+                         sender: role.peer, messageId: id, action: action, raw: raw)])
+        await transport.close(code: 1008, reason: "more than \(limit) CALLs unanswered")
     }
 
     func receive(binary bytes: [UInt8]) {

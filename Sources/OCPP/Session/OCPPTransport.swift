@@ -38,4 +38,11 @@ public protocol OCPPTransport: Sendable {
     func send(_ text: String) async throws
     /// Closes the connection with a WebSocket close code and reason.
     func close(code: UInt16, reason: String) async
+    /// The executor a session over this transport should run on (the connection's I/O thread, so that a frame is
+    /// read, checked and answered without a thread switch); `nil` lets the session have its own queue.
+    var sessionExecutor: (any SerialExecutor)? { get }
+}
+
+extension OCPPTransport {
+    public var sessionExecutor: (any SerialExecutor)? { nil }
 }

@@ -38,12 +38,16 @@ public struct SessionConfiguration: Sendable {
     /// Most of the peer's CALLs kept in `incomingCalls` while nobody reads them; further CALLs are answered at once
     /// with an InternalError CALLERROR, so a peer flooding CALLs cannot grow memory without bound.
     public var maximumQueuedIncomingCalls: Int
+    /// Most of the peer's CALLs delivered and not yet answered (our answer not yet handed to the connection); one
+    /// more closes the connection (1008) with a finding. OCPP-J lets a peer send one CALL at a time, so only a peer
+    /// that floods gets here; the limit keeps it from piling up answers it never reads.
+    public var maximumUnansweredIncomingCalls: Int
 
     /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL (real time, no clock), invalid CALLs
-    /// delivered, no trace, 1,000 unread incoming CALLs at most.
+    /// delivered, no trace, 1,000 unread incoming CALLs and 100 unanswered ones at most.
     public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16, defaultTimeout: Duration = .seconds(30),
                 clock: (any RunClock)? = nil, rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil,
-                maximumQueuedIncomingCalls: Int = 1_000) {
+                maximumQueuedIncomingCalls: Int = 1_000, maximumUnansweredIncomingCalls: Int = 100) {
         self.mode = mode
         self.catalog = catalog
         self.defaultTimeout = defaultTimeout
@@ -51,5 +55,6 @@ public struct SessionConfiguration: Sendable {
         self.rejectsInvalidCalls = rejectsInvalidCalls
         self.trace = trace
         self.maximumQueuedIncomingCalls = max(1, maximumQueuedIncomingCalls)
+        self.maximumUnansweredIncomingCalls = max(1, maximumUnansweredIncomingCalls)
     }
 }

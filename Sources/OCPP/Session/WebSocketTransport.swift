@@ -12,6 +12,9 @@ extension WebSocketConnection: OCPPTransport {
     public func send(_ text: String) async throws {
         try await send(text: text)
     }
+
+    /// The connection's event loop: the session runs on the thread that reads and writes its socket.
+    public var sessionExecutor: (any SerialExecutor)? { executor }
 }
 
 extension TransportClosure {

@@ -64,12 +64,15 @@ public struct Runner: Sendable {
         let first = plan.entries.first?.scenario
         let overrides = options.overrides
         let profile = self.profile
-        let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
+        let limits = options.limits
+        let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, limits: limits,
+                                    observer: observer) { identity in
             let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
             return StationChannel(identity: identity, clock: clock, mode: mode,
                                   recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)]),
                                   defaults: DefaultReplies(now: { clock.now }), observer: observer,
-                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy())
+                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy(),
+                                  limits: limits)
         }
         let urls: [String]
         do {

@@ -33,16 +33,15 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
-    /// Tasks waiting for the next event, and whether the event hands each a hold on run time.
-    private var waiters: [Int: (continuation: CheckedContinuation<Bool, Never>, holdsTime: Bool)] = [:]
-    private var nextWaiterId = 0
+    private let eventWaitlist = Waitlist()
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
-         policy: AnsweringPolicy = AnsweringPolicy()) {
+         policy: AnsweringPolicy = AnsweringPolicy(), limits: RunLimits = RunLimits()) {
         self.identity = identity
         self.recorder = recorder
-        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder)
+        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
+                                                    maximumUnansweredIncomingCalls: limits.pendingCalls)
         self.policy = policy
         self.observer = observer
         self.clock = clock
@@ -51,8 +50,14 @@ actor StationChannel {
 
     // MARK: - Connections
 
-    /// Starts an OCPP session on a new connection of this station; it becomes the current one.
+    /// Starts an OCPP session on a new connection of this station; it becomes the current one. One connection per
+    /// identity: a connection still open is closed (1008, "replaced by a newer connection from PEER"), since a station
+    /// that comes back after a power cut must not be locked out until its dead connection times out.
     func attach(transport: any OCPPTransport, record: ConnectionRecord) {
+        if let previous = currentConnectionId, let old = sessions.last(where: { $0.id == previous })?.session {
+            let reason = "replaced by a newer connection from \(record.peer)"
+            Task { await old.close(code: 1008, reason: reason) }
+        }
         let info = SessionInfo(connectionId: record.connectionId, stationIdentity: identity, role: .centralSystem,
                                securityMode: record.security)
         let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
@@ -205,40 +210,20 @@ actor StationChannel {
     /// returns whether it did.
     @discardableResult
     func waitForEvent(after count: Int, holdingTime: Bool = false) async -> Bool {
-        guard events.count <= count else {
-            if holdingTime { clock.holdTime() }
-            return holdingTime
-        }
-        let id = nextWaiterId
-        nextWaiterId += 1
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                if Task.isCancelled {
-                    continuation.resume(returning: false)
-                } else if events.count > count {
-                    if holdingTime { clock.holdTime() }
-                    continuation.resume(returning: holdingTime)
-                } else {
-                    waiters[id] = (continuation, holdingTime)
-                }
-            }
-        } onCancel: {
-            Task { await self.wake(id) }
-        }
-    }
-
-    private func wake(_ id: Int) {
-        waiters.removeValue(forKey: id)?.continuation.resume(returning: false)
+        let handOff: (@Sendable () -> Void)? = holdingTime ? { @Sendable [clock] in clock.holdTime() } : nil
+        let handOffs = await eventWaitlist.park(until: { events.count > count }, onWake: handOff)
+        guard holdingTime else { return false }
+        // One hold is the waiter's; a wake that did not satisfy it handed one too many.
+        for _ in 0..<max(handOffs - 1, 0) { clock.releaseTime() }
+        if handOffs > 0 { return true }
+        guard events.count > count else { return false }
+        clock.holdTime()
+        return true
     }
 
     private func append(_ event: StationEvent) {
         events.append(event)
-        let woken = waiters
-        waiters = [:]
-        for waiter in woken.values {
-            if waiter.holdsTime { clock.holdTime() }
-            waiter.continuation.resume(returning: waiter.holdsTime)
-        }
+        eventWaitlist.wakeAll()
     }
 
     private func receive(_ call: IncomingCall, connectionId: String) {

@@ -12,8 +12,10 @@ protocol EventHandler: AnyObject {
 /// One epoll thread that owns its sockets and `SSL*` objects and also runs tasks as a `TaskExecutor`.
 ///
 /// Connection tasks started with `Task(executorPreference: loop)` run on the same thread that does their I/O,
-/// so no socket or TLS object is ever touched from two threads.
-public final class EventLoop: TaskExecutor, @unchecked Sendable {
+/// so no socket or TLS object is ever touched from two threads. Being one thread, it is also a `SerialExecutor`:
+/// an actor that serves one connection (an OCPP session) can run on it, so a message goes from the socket through
+/// the actor to the answer without waking another thread.
+public final class EventLoop: TaskExecutor, SerialExecutor, @unchecked Sendable {
     // Thread-safety: `inbox` is behind a Mutex and `loopThread` is atomic; every other stored `var` (handlers,
     // timers, scratch buffer) is touched only on the loop thread, which `assertOnLoop`-style checks guard.
 
@@ -53,7 +55,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     // MARK: TaskExecutor
 
-    /// Runs `job` on the loop thread, between I/O events.
+    /// Runs `job` (a task's, or an actor's isolated to this loop) on the loop thread, between I/O events.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.job(UnownedJob(job)))
     }
@@ -138,7 +140,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
         }
         for item in work {
             switch item {
-            case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+            case .job(let job): job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
             case .closure(let body): body()
             }
         }
