@@ -34,6 +34,9 @@ actor StationChannel {
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
     private let eventWaitlist = Waitlist()
+    /// Answers without a delay being sent, by mailbox position: a CALL to the station waits for them (a step's
+    /// RemoteStopTransaction must not reach the station before the StartTransaction answer that gave its id).
+    private var answersOnTheirWay: [Int: Task<Void, Never>] = [:]
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
@@ -132,7 +135,12 @@ actor StationChannel {
     /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
     /// hold on run time is handed to the session while the station answers, and is back when this returns (see
     /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
+    /// Answers still on their way go out first, so the CALL cannot overtake them.
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
+        while let (index, sending) = answersOnTheirWay.first {
+            await sending.value
+            answersOnTheirWay[index] = nil
+        }
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
@@ -182,9 +190,8 @@ actor StationChannel {
 
     /// Answers the CALL at `index` for the step that took it: with `reply` if given, else as the policy says. A CALL
     /// answered before (it was not held) keeps its answer. Returns how it was answered, and the evaluation error of
-    /// `reply` if it could not be computed (the CALL then gets the policy's answer). A reply without a delay is on
-    /// its way when this returns, so the station gets it before anything the next step sends.
-    func answer(_ index: Int, reply: Reply?, environment: Environment) async -> (CallAnswerState, EvaluationError?) {
+    /// `reply` if it could not be computed (the CALL then gets the policy's answer).
+    func answer(_ index: Int, reply: Reply?, environment: Environment) -> (CallAnswerState, EvaluationError?) {
         guard let entry = events[index].call else { return (.failed("not a CALL"), nil) }
         guard entry.answer.isHeld else { return (entry.answer, nil) }
         guard let reply else {
@@ -193,11 +200,7 @@ actor StationChannel {
         }
         do {
             let answer = try ReplyAnswer.make(reply, for: entry.call, in: environment)
-            if reply.delay == nil, let (call, session) = record(answer, at: index, by: "step") {
-                await transmit(answer, for: call, at: index, on: session)
-            } else {
-                deliver(answer, to: index, by: "step", delay: reply.delay)
-            }
+            deliver(answer, to: index, by: "step", delay: reply.delay)
             return (events[index].call?.answer ?? .held, nil)
         } catch {
             answerFromPolicy(index)
@@ -254,11 +257,12 @@ actor StationChannel {
         }
     }
 
-    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox.
+    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox; one without a
+    /// delay is among ``answersOnTheirWay`` until it is sent.
     private func deliver(_ answer: ReplyAnswer, to index: Int, by source: String, delay: Duration?) {
         guard let (call, session) = record(answer, at: index, by: source) else { return }
         let clock = self.clock
-        Task {
+        let sending = Task {
             if let delay {
                 call.releaseTime()
                 do {
@@ -271,6 +275,7 @@ actor StationChannel {
             await transmit(answer, for: call, at: index, on: session)
             if delay != nil { clock.releaseTime() }
         }
+        if delay == nil { answersOnTheirWay[index] = sending }
     }
 
     /// Records how the CALL at `index` is answered (and the heartbeat interval an accepted BootNotification agrees);
@@ -291,7 +296,10 @@ actor StationChannel {
     /// Sends the answer to `call`; a failure is noted on the mailbox entry.
     private func transmit(_ answer: ReplyAnswer, for call: IncomingCall, at index: Int, on session: OCPPSession?) async {
         // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-        defer { call.releaseTime() }
+        defer {
+            call.releaseTime()
+            answersOnTheirWay[index] = nil
+        }
         do {
             switch answer {
             case .result(let payload): try await call.respond(payload)
