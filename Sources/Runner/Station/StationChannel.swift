@@ -40,6 +40,9 @@ actor StationChannel {
     let limit: Int
     /// How many CALLs were dropped unanswered by no step (they had their answer; only the mailbox forgot them).
     private(set) var droppedCalls = 0
+    /// Answers without a delay being sent, by mailbox position: a CALL to the station waits for them (a step's
+    /// RemoteStopTransaction must not reach the station before the StartTransaction answer that gave its id).
+    private var answersOnTheirWay: [Int: Task<Void, Never>] = [:]
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
@@ -140,7 +143,12 @@ actor StationChannel {
     /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
     /// hold on run time is handed to the session while the station answers, and is back when this returns (see
     /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
+    /// Answers still on their way go out first, so the CALL cannot overtake them.
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
+        while let (index, sending) = answersOnTheirWay.first {
+            await sending.value
+            answersOnTheirWay[index] = nil
+        }
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
@@ -260,21 +268,12 @@ actor StationChannel {
         }
     }
 
-    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox.
+    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox; one without a
+    /// delay is among ``answersOnTheirWay`` until it is sent.
     private func deliver(_ answer: ReplyAnswer, to index: Int, by source: String, delay: Duration?) {
-        guard var entry = events[index]?.call else { return }
-        heldIndices.remove(index)
-        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
-                                 payload: answer.resultPayload)
-        events.replace(index, with: .call(entry))
-        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
-           case .integer(let seconds)? = payload["interval"], seconds > 0 {
-            agreedHeartbeatInterval = .seconds(seconds)
-        }
-        let call = entry.call
-        let session = sessions.last { $0.id == entry.connectionId }?.session
+        guard let (call, session) = record(answer, at: index, by: source) else { return }
         let clock = self.clock
-        Task {
+        let sending = Task {
             if let delay {
                 call.releaseTime()
                 do {
@@ -284,22 +283,44 @@ actor StationChannel {
                     clock.holdTime()
                 }
             }
-            // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-            defer {
-                call.releaseTime()
-                if delay != nil { clock.releaseTime() }
+            await transmit(answer, for: call, at: index, on: session)
+            if delay != nil { clock.releaseTime() }
+        }
+        if delay == nil { answersOnTheirWay[index] = sending }
+    }
+
+    /// Records how the CALL at `index` is answered (and the heartbeat interval an accepted BootNotification agrees);
+    /// the CALL and the session to answer on, `nil` when `index` holds no CALL.
+    private func record(_ answer: ReplyAnswer, at index: Int, by source: String) -> (IncomingCall, OCPPSession?)? {
+        guard var entry = events[index]?.call else { return nil }
+        heldIndices.remove(index)
+        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
+                                 payload: answer.resultPayload)
+        events.replace(index, with: .call(entry))
+        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
+           case .integer(let seconds)? = payload["interval"], seconds > 0 {
+            agreedHeartbeatInterval = .seconds(seconds)
+        }
+        return (entry.call, sessions.last { $0.id == entry.connectionId }?.session)
+    }
+
+    /// Sends the answer to `call`; a failure is noted on the mailbox entry.
+    private func transmit(_ answer: ReplyAnswer, for call: IncomingCall, at index: Int, on session: OCPPSession?) async {
+        // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
+        defer {
+            call.releaseTime()
+            answersOnTheirWay[index] = nil
+        }
+        do {
+            switch answer {
+            case .result(let payload): try await call.respond(payload)
+            case .error(let code, let description, let details):
+                try await call.respondError(code, description: description, details: details)
+            case .none: break
+            case .raw(let text): try await session?.send(raw: text)
             }
-            do {
-                switch answer {
-                case .result(let payload): try await call.respond(payload)
-                case .error(let code, let description, let details):
-                    try await call.respondError(code, description: description, details: details)
-                case .none: break
-                case .raw(let text): try await session?.send(raw: text)
-                }
-            } catch {
-                self.noteAnswerFailure(index, "\(error)")
-            }
+        } catch {
+            noteAnswerFailure(index, "\(error)")
         }
     }
 
