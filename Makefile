@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop clean
+.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -19,14 +19,20 @@ release: deps
 	$(SWIFT) build -c release --product chargecheck
 
 ## Build in release, check the shipped scenarios, and run the EV24 suite against the built-in emulator
-## (twenty seconds of scenario time per second of real time).
+## (virtual time: scenario time jumps to the next deadline whenever runner and emulator both wait).
 run: release
 	$(RELEASE) lint scenarios
-	$(RELEASE) run scenarios/ev24 --time-scale 20
+	$(RELEASE) run scenarios/ev24 --time-scale max
 
-## Build and run the whole test suite.
+## Build and run the whole test suite, then the downstream example package.
 test: deps
 	$(SWIFT) test
+	$(MAKE) example
+
+## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
+## its scenario tests (its own build folder, .build-example, so the main build stays untouched).
+example: deps
+	cd Examples/StationTests && $(SWIFT) test --scratch-path ../../.build-example
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.
 screenshots: deps
@@ -58,6 +64,19 @@ autobahn: deps
 ## Chargecheck against an independent OCPP implementation (mobilityhouse ocpp), both ways, all three security modes.
 interop: release
 	interop/run.sh
+
+## Soak under faults (loopback): SOAK_STATIONS (1,000) emulated stations, a tenth misbehaving, plus a rogue transport
+## client, against chargecheck run for SOAK_SECONDS (600); checks crash, memory, descriptors, verdicts, trace (docs/soak.md).
+SOAK_SECONDS  ?= 600
+SOAK_STATIONS ?= 1000
+soak: release
+	$(SWIFT) build -c release --product Soak
+	SOAK_SECONDS=$(SOAK_SECONDS) SOAK_STATIONS=$(SOAK_STATIONS) .build/release/Soak
+
+## Fuzzing: every libFuzzer target of Fuzz/ for FUZZ_SECONDS each (default 60), with address sanitizer; docs/fuzzing.md.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz/run.sh
 
 clean:
 	rm -rf .build

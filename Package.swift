@@ -15,6 +15,11 @@ let package = Package(
         .executable(name: "chargecheck", targets: ["chargecheck"]),
         .executable(name: "chargecheck-bench", targets: ["chargecheck-bench"]),
         .library(name: "ChargecheckTesting", targets: ["ChargecheckTesting"]),
+        // The parsers, for the fuzz targets in Fuzz/ (a package of its own).
+        .library(name: "YAML", targets: ["YAML"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "OCPP", targets: ["OCPP"]),
+        .library(name: "WebSocket", targets: ["WebSocket"]),
     ],
     targets: [
         // System libraries and C shims.
@@ -44,17 +49,21 @@ let package = Package(
         // The benchmark (run by `make bench`): every workload, central system and stations in separate processes.
         .executableTarget(name: "chargecheck-bench", dependencies: ["ChargecheckCLI", "Emulator", "Scenario", "OCPP", "WebSocket"],
                           path: "Benchmarks/ChargecheckBench"),
+        // The soak under faults (run by `make soak`).
+        .executableTarget(name: "Soak", dependencies: ["ChargecheckCLI", "Emulator", "WebSocket"], path: "Benchmarks/Soak"),
         // WebSocket conformance (Autobahn).
         .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
 
-        // Tests.
+        // Tests. BadInputTable: the rows of docs/bad-input.md, shared by the test targets that prove them.
+        .target(name: "BadInputTable", path: "Tests/BadInputTable"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator"], exclude: ["Corpus"]),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL"]),
-        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting", "BadInputTable"], exclude: ["Corpus"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable"]),
+        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket", "BadInputTable"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
+        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML"]),
         .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting"]),
     ]
 )

@@ -24,7 +24,9 @@ struct RunCommandTests {
 
     @Test("Bad command lines exit 2 with a message saying what to change", arguments: [
         (["--wait", "soon"], "--wait soon: expected a duration"),
-        (["--listen", "ws://0.0.0.0:9000/ocpp", "--time-scale", "60"], "--time-scale works only with the emulator"),
+        (["--listen", "ws://0.0.0.0:9000/ocpp", "--time-scale", "60"], "--time-scale 60 works only with the emulator"),
+        (["--listen", "ws://0.0.0.0:9000/ocpp", "--time-scale", "max"], "--time-scale max works only with the emulator"),
+        (["--time-scale", "fast"], "--time-scale fast: expected a number above 0 (at most 10000), or max"),
         (["--listen", "http://0.0.0.0:9000/ocpp"], "a listener URL starts with ws:// or wss://"),
         (["--listen", "wss://0.0.0.0:9443/ocpp"], "wss:// needs --tls-cert and --tls-key"),
         (["--listen", "ws://0.0.0.0:9000/ocpp", "--basic-auth", "CP-1"], "--basic-auth: expected id:password"),

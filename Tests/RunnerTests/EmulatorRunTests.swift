@@ -106,8 +106,46 @@ struct EmulatorRunTests {
         #expect(summary.contains("heartbeats (heartbeat interval 20s)"))
     }
 
-    @Test("the skip-heartbeats fault fails the hold")
-    func skippedHeartbeats() async throws {
+    @Test("--time-scale max: half an hour of hold is 30 heartbeats exactly on the interval, in well under a second of run")
+    func virtualTimeHold() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["hold.yaml": """
+            scenario: Hold
+            id: hold
+            timeout: 3h
+            steps:
+              - expect: BootNotification
+                reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
+              - hold: 30m30s
+                tolerance: 1s
+              - wait: 2h
+            """], timeScale: .infinity, seconds: 30)
+        let scenario = try #require(result.scenarios.first)
+        #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
+        let hold = try #require(scenario.steps.first { $0.verb == "hold" })
+        #expect(hold.summary == "connection up for 30m30s, 30 heartbeats (heartbeat interval 1m)")
+    }
+
+    @Test("a hold that begins before the BootNotification is answered checks heartbeats on the interval agreed then")
+    func intervalAgreedDuringHold() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let result = try await harness.runEmulator(["hold.yaml": """
+            scenario: Hold from the first moment
+            id: hold
+            replies:
+              BootNotification:
+                reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
+            steps:
+              - hold: 5m
+            """], faults: [.skipHeartbeats], timeScale: .infinity, seconds: 30)
+        let step = try #require(result.scenarios.first?.firstFailedStep)
+        #expect(step.failure?.message == "no Heartbeat for longer than the interval 1m + tolerance 6s (0 came before)")
+    }
+
+    @Test("the skip-heartbeats fault fails the hold (time-scaled and virtual time)", arguments: [40, Double.infinity])
+    func skippedHeartbeats(timeScale: Double) async throws {
         let harness = try Harness()
         defer { harness.remove() }
         let result = try await harness.runEmulator(["hold.yaml": """
@@ -118,7 +156,7 @@ struct EmulatorRunTests {
                 reply: { status: Accepted, currentTime: "${now()}", interval: 20 }
               - hold: 2m
                 tolerance: 10s
-            """], faults: [.skipHeartbeats], timeScale: 40)
+            """], faults: [.skipHeartbeats], timeScale: timeScale)
         let step = try #require(result.scenarios.first?.firstFailedStep)
         #expect(step.failure?.message == "no Heartbeat for longer than the interval 20s + tolerance 10s (0 came before)")
     }

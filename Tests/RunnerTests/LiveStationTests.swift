@@ -181,12 +181,14 @@ struct LiveStationTests {
         #expect(only.handshakeRejections.contains { $0.contains("station CP-A refused: only CP-B is under test") })
     }
 
-    @Test("--time-scale is refused against live stations")
-    func timeScaleRefused() async throws {
+    @Test("--time-scale (a factor or max) is refused against live stations", arguments: [
+        (ScaledClock(scale: 60) as any RunClock, "--time-scale"), (VirtualClock(), "--time-scale max"),
+    ])
+    func timeScaleRefused(clock: any RunClock, option: String) async throws {
         let runner = Runner(plan: RunPlan(entries: [], suites: []), options: RunOptions(stationSource: .live(listeners: [])),
-                            listeners: [], clock: ScaledClock(scale: 60))
+                            listeners: [], clock: clock)
         let result = await runner.run()
-        #expect(result.errors == ["--time-scale works only with the emulator: a live station keeps real time"])
+        #expect(result.errors == ["\(option) works only with the emulator: a live station keeps real time"])
         #expect(result.exitCode == RunExitStatus.failed)
     }
 }

@@ -51,7 +51,7 @@ struct HandshakeTests {
                    stage: .request, reason: "a TLS handshake arrived on a plain ws:// endpoint"),
     ]
 
-    private static let strict = WebSocketServer.Configuration(
+    static let strict = WebSocketServer.Configuration(
         pathPrefix: "/ocpp/", subprotocols: ["ocpp1.6"], missingSubprotocol: .refuse, sloppyHandshake: .refuse,
         maximumRequestHeadSize: 2048)
 

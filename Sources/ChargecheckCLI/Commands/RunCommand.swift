@@ -47,15 +47,17 @@ struct RunCommand: Command {
     static let stations = OptionSpec.value("--stations", valueName: "n", help: "Wait for this many stations before starting.", default: "1")
     static let nonInteractive = OptionSpec.flag("--non-interactive", help: "No operator: scenarios needing one are SKIPPED (unless --action-hook).")
     static let actionHook = OptionSpec.value("--action-hook", valueName: "command", help: "Run this command for each physical act (env vars and JSON on stdin).")
-    static let timeScale = OptionSpec.value("--time-scale", valueName: "factor", help: "Run time per real time (emulator only), e.g. 60.", default: "1")
+    static let timeScale = OptionSpec.value("--time-scale", valueName: "factor", help: "Run time per real time (emulator only), e.g. 60; max: run time jumps to the next deadline whenever the run waits.", default: "1")
     static let profile = OptionSpec.value("--profile", valueName: "file", help: "Station profile (PICS/PIXIT): what the station supports.")
     static let lenient = OptionSpec.flag("--lenient", help: "Accept common payload deviations as warnings.")
     static let trace = OptionSpec.value("--trace", valueName: "file", help: "Write every frame as JSON lines as the run goes.")
     static let fault = OptionSpec.repeated("--fault", valueName: "name", help: "Make the emulator misbehave (a fault profile name).")
+    static let limit = OptionSpec.repeated("--limit", valueName: "name=value", help: "Change a resource limit: "
+        + RunLimits.Name.allCases.map { "\($0.rawValue) (\($0.meaning); default \(RunLimits().text(of: $0)))" }.joined(separator: "; ") + ".")
     static let report = OptionSpec.repeated("--report", valueName: "format:file", help: "Write a report at the end (also on Ctrl-C): junit:FILE, json:FILE or html:FILE.")
 
     static let options: [OptionSpec] = [listen, tlsCert, tlsKey, basicAuth, credentials, clientCA, station, wait, only, skip, tags,
-                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault, report]
+                                        set, stationId, stations, nonInteractive, actionHook, timeScale, profile, lenient, trace, fault, limit, report]
     static let arguments = [ArgumentSpec(name: "scenarios", help: "Scenario or suite files, or folders of them.", isRepeating: true)]
 
     static func run(_ arguments: ParsedArguments, console: Console) async -> ExitCode {

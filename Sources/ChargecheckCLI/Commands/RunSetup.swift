@@ -49,15 +49,24 @@ struct RunSetup {
         options.nonInteractive = arguments.flag(RunCommand.nonInteractive)
         options.actionHook = arguments.value(RunCommand.actionHook)
         let scaleText = arguments.value(RunCommand.timeScale) ?? "1"
-        guard let scale = Double(scaleText), scale.isFinite, scale > 0, scale <= 10_000 else {
-            throw UsageError("--time-scale \(scaleText): expected a number above 0 (at most 10000)")
+        let scale: Double
+        if scaleText == "max" {
+            scale = .infinity
+        } else {
+            guard let number = Double(scaleText), number.isFinite, number > 0, number <= 10_000 else {
+                throw UsageError("--time-scale \(scaleText): expected a number above 0 (at most 10000), or max")
+            }
+            scale = number
         }
         if scale != 1 && !urls.isEmpty {
-            throw UsageError("--time-scale works only with the emulator: a live station keeps real time")
+            throw UsageError("--time-scale \(scaleText) works only with the emulator: a live station keeps real time (leave the option out with --listen)")
         }
         options.timeScale = scale
         options.validationMode = arguments.flag(RunCommand.lenient) ? .lenient : .strict
         options.tracePath = arguments.value(RunCommand.trace)
+        for assignment in arguments.values(RunCommand.limit) {
+            do { try options.limits.set(assignment) } catch { throw UsageError(error.description) }
+        }
         options.profilePath = arguments.value(RunCommand.profile)
         if let path = options.profilePath {
             do { profile = try StationTestProfile.load(path: path) } catch { throw UsageError("--profile: \(error)") }
@@ -146,7 +155,7 @@ struct RunSetup {
 
     /// The runner: the emulator with loopback listeners, or the listeners given and a way to perform physical acts.
     mutating func makeRunner(plan: RunPlan, observer: ProgressConsole) throws -> Runner {
-        let clock = ScaledClock(scale: options.timeScale)
+        let clock: any RunClock = options.timeScale.isFinite ? ScaledClock(scale: options.timeScale) : VirtualClock()
         if case .live = options.stationSource {
             let performer: any ActionPerformer
             if let hook = options.actionHook {

@@ -176,8 +176,10 @@ public actor ChargePointEmulator {
         let token = nextToken
         let clock = configuration.clock
         let task = Task { [weak self] in
-            do { try await clock.sleep(for: delay) } catch { return }
+            // Wakes holding run time until the station has reacted (a virtual clock stays put meanwhile).
+            do { try await clock.sleepThenHold(for: delay) } catch { return }
             await self?.timerExpired(timer, token: token)
+            clock.releaseTime()
         }
         timers[timer] = (token, task)
     }
@@ -196,8 +198,9 @@ public actor ChargePointEmulator {
         connectTask?.cancel()
         let clock = configuration.clock
         connectTask = Task { [weak self] in
-            do { try await clock.sleep(for: delay) } catch { return }
+            do { try await clock.sleepThenHold(for: delay) } catch { return }
             await self?.connect()
+            clock.releaseTime()
         }
     }
 
@@ -234,6 +237,10 @@ public actor ChargePointEmulator {
         }
         let connection: WebSocketConnection
         isConnecting = true
+        // Run time stands still while the connection opens (a virtual clock would otherwise jump past it).
+        let clock = configuration.clock
+        clock.holdTime()
+        defer { clock.releaseTime() }
         do {
             connection = try await WebSocketClient.connect(to: url, configuration: clientConfiguration)
             isConnecting = false
@@ -256,9 +263,9 @@ public actor ChargePointEmulator {
             transport: transport,
             info: SessionInfo(connectionId: "\(configuration.identity)#\(current)", stationIdentity: configuration.identity,
                               role: .chargePoint, securityMode: securityDescription),
-            configuration: SessionConfiguration(mode: .strict,
-                                                defaultTimeout: configuration.clock.realDuration(of: configuration.callTimeout),
-                                                rejectsInvalidCalls: true, trace: configuration.trace))
+            configuration: SessionConfiguration(mode: .strict, defaultTimeout: configuration.callTimeout,
+                                                clock: configuration.clock, rejectsInvalidCalls: true,
+                                                trace: configuration.trace))
         link = Link(generation: current, session: session, transport: transport)
         statistics.connections += 1
         Task { [weak self] in
@@ -287,18 +294,20 @@ public actor ChargePointEmulator {
 
     /// Answers a central system CALL; under `late-answers` the answer goes out only after the profile's delay.
     private func answer(_ call: IncomingCall, generation current: Int) async {
-        guard link?.generation == current else { return }
+        guard link?.generation == current else { return call.releaseTime() }
         statistics.received[call.action, default: 0] += 1
         eventSink.yield(.received(action: call.action, payload: call.payload))
         let outcome = model.handle(action: call.action, payload: call.payload, now: now)
         performEffects()
         notifyStateWaiters()
         if model.faults.contains(.answerLate) {
+            call.releaseTime()
             let delay = Duration.seconds(configuration.profile.lateAnswerSeconds)
             let clock = configuration.clock
             Task { [weak self] in
-                do { try await clock.sleep(for: delay) } catch { return }
+                do { try await clock.sleepThenHold(for: delay) } catch { return }
                 await self?.send(outcome, to: call)
+                clock.releaseTime()
             }
             pumpIfIdle()
             return
@@ -323,18 +332,30 @@ public actor ChargePointEmulator {
     private func pumpIfIdle() {
         guard !isPumping, answering == 0, let link else { return }
         isPumping = true
-        Task { [weak self] in await self?.pump(generation: link.generation) }
+        // Run time stands still until the pump has sent what is queued (released in `pump`).
+        let clock = configuration.clock
+        clock.holdTime()
+        Task { [weak self] in
+            guard let self else { return clock.releaseTime() }
+            await self.pump(generation: link.generation)
+        }
     }
 
     /// Sends the station's CALLs one at a time, each after the previous one's answer, while the connection lasts.
+    /// Entered holding run time (``pumpIfIdle()``); hands the hold to the session with each CALL (which returns
+    /// holding it again once the answer came), and releases it when done.
     private func pump(generation current: Int) async {
-        defer { isPumping = false }
+        let clock = configuration.clock
+        defer {
+            isPumping = false
+            clock.releaseTime()
+        }
         while answering == 0, let link, link.generation == current, let call = model.nextCall(now) {
             let session = link.session
             statistics.sent[call.action, default: 0] += 1
             eventSink.yield(.sent(action: call.action, payload: call.payload))
-            let outcome = await session.call(call.action, call.payload,
-                                             timeout: configuration.clock.realDuration(of: configuration.callTimeout))
+            let outcome = await session.call(call.action, call.payload, timeout: configuration.callTimeout,
+                                             handingOverHold: true)
             switch outcome {
             case .result(let payload, _):
                 eventSink.yield(.answered(action: call.action, result: payload, failure: nil))

@@ -27,7 +27,8 @@ extension StationModel {
             known.effectiveStatus(at: stationTime(now)) == .accepted
         {
             authorizationDecided(idTag, info: known, connector: connector, remote: remote, now: now)
-        } else if isOnline, registration == .accepted {
+        } else if isOnline, registration != .rejected {
+            // Connected: asked at once, or (BootNotification not answered yet) once the registration is accepted.
             enqueue("Authorize", ["idTag": .string(idTag)], context: .authorize(connector: connector, remote: remote))
         } else {
             authorizationDecided(idTag, info: offlineAuthorization(idTag), connector: connector, remote: remote, now: now)

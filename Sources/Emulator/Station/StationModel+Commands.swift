@@ -119,6 +119,7 @@ extension StationModel {
             chargingConnectorIds.contains(index), connectors[index].isFree,
             connectors[index].pendingAuthorization == nil || connectors[index].pendingAuthorization?.idTag == idTag,
             mayUse(index, idTag: idTag, parentIdTag: knownAuthorization(idTag)?.parentIdTag)
+                || authorizeDecidesGroup(index, idTag: idTag)
         else { return ["status": "Rejected"] }
         if let chargingProfile { chargingProfiles.install(chargingProfile, on: index) }
         if profile.plugsOnRemoteStart { connectors[index].plugged = true }
@@ -128,6 +129,13 @@ extension StationModel {
             authorizationDecided(idTag, info: IdTagInfo(status: .accepted), connector: index, remote: true, now: now)
         }
         return ["status": "Accepted"]
+    }
+
+    /// Whether the Authorize of a remote start will tell if `idTag` belongs to the group a connector is reserved for:
+    /// remote starts are authorized (AuthorizeRemoteTxRequests) and the station does not know the tag's group yet.
+    private func authorizeDecidesGroup(_ index: Int, idTag: String) -> Bool {
+        connectors[index].reservation?.parentIdTag != nil && knownAuthorization(idTag)?.parentIdTag == nil
+            && configuration.flag(.authorizeRemoteTxRequests)
     }
 
     private mutating func remoteStopTransaction(_ request: IncomingPayload, now: Date) throws(CallRefusal) -> JSONObject {

@@ -28,6 +28,14 @@ public struct IncomingCall: Sendable {
 
     /// Whether it has been answered.
     public var isAnswered: Bool { responder.isAnswered }
+
+    /// Lets run time pass while this CALL waits for its answer. A session with a clock holds run time (see
+    /// ``RunClock/holdTime()``) from a CALL's arrival until it is answered, so a virtual clock cannot jump past the
+    /// answer; whoever answers only later (after a delay of run time, or when a scenario step takes it) says so
+    /// here first. Calling it again, or after the answer, does nothing.
+    public func releaseTime() {
+        responder.releaseTime()
+    }
 }
 
 /// The one-shot link from an incoming CALL back to its session.
@@ -35,12 +43,26 @@ final class CallResponder: Sendable {
     let session: OCPPSession
     /// Set once the answer is sent; the mutex makes "answer exactly once" hold across tasks.
     let answered = Mutex(false)
+    /// The session's clock while this CALL holds run time (until answered or released); the mutex makes the
+    /// release happen once.
+    let holdingClock: Mutex<(any RunClock)?>
 
-    init(session: OCPPSession) {
+    /// A responder for `session`'s CALL; with `clock`, the CALL holds run time on it until answered or released.
+    init(session: OCPPSession, holding clock: (any RunClock)? = nil) {
         self.session = session
+        clock?.holdTime()
+        holdingClock = Mutex(clock)
     }
 
     var isAnswered: Bool { answered.withLock { $0 } }
+
+    func releaseTime() {
+        let clock = holdingClock.withLock { clock in
+            defer { clock = nil }
+            return clock
+        }
+        clock?.releaseTime()
+    }
 
     func respond(_ frame: OCPPFrame, action: String) async throws(SessionError) -> ValidationReport {
         let first = answered.withLock { answered in
@@ -48,6 +70,8 @@ final class CallResponder: Sendable {
             return !answered
         }
         guard first else { throw SessionError.alreadyAnswered(messageId: frame.id, action: action) }
+        // The answer's own frame holds run time from here on.
+        defer { releaseTime() }
         return try await session.sendResponse(frame, action: action)
     }
 }

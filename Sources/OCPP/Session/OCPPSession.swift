@@ -32,6 +32,10 @@ public actor OCPPSession {
     var callSlotTaken = false
     var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
     var pending: PendingCall?
+    /// The ids of the peer's CALLs delivered above whose answer has not yet been handed to the connection.
+    var unansweredIncoming: Set<String> = []
+    /// Set once the peer went over ``SessionConfiguration/maximumUnansweredIncomingCalls`` (the close is under way).
+    var floodRefused = false
     let messageIdPrefix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
     var messageCounter = 0
 
@@ -79,12 +83,20 @@ public actor OCPPSession {
     }
 
     /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
-    /// after it went out. While another of our CALLs is outstanding, this one waits its turn. The payload goes out as
-    /// given (fault injection needs that); if it breaks the catalog, that is a finding against our own side.
-    public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil) async -> CallOutcome {
+    /// after it went out. While another of our CALLs is outstanding, this one waits its turn. With a clock in the
+    /// configuration, the timeout is run time, and the call returns holding run time (see
+    /// ``RunClock/holdTime()``), taken the moment the outcome came: the caller releases it once it has acted on it.
+    /// With `handingOverHold`, the caller holds run time when it calls, and the session releases that hold once the
+    /// CALL is on its way (its frame holds time from there on). The payload goes out as given (fault injection needs
+    /// that); if it breaks the catalog, that is a finding against our own side.
+    public func call(_ action: String, _ payload: JSONValue, timeout: Duration? = nil,
+                     handingOverHold: Bool = false) async -> CallOutcome {
         await takeCallSlot()
         defer { releaseCallSlot() }
-        guard closure == nil else { return .disconnected }
+        guard closure == nil else {
+            if !handingOverHold { configuration.clock?.holdTime() }
+            return .disconnected
+        }
         messageCounter += 1
         let id = "\(messageIdPrefix)-\(messageCounter)"
         let frame = OCPPFrame.call(id: id, action: action, payload: payload)
@@ -92,16 +104,22 @@ public actor OCPPSession {
         pending = PendingCall(id: id, action: action, raw: text)
         note(ParsedFrame(frame: frame), raw: text, from: role)
         do {
-            try await transport.send(text)
+            try await transmit(text)
         } catch {
             pending = nil
             checker.expire(callId: id, from: role)
+            if !handingOverHold { configuration.clock?.holdTime() }
             return .disconnected
         }
+        if handingOverHold { configuration.clock?.releaseTime() }
         let deadline = timeout ?? configuration.defaultTimeout
+        let clock = configuration.clock
         let timer = Task { [weak self] in
-            do { try await Task.sleep(for: deadline) } catch { return }
+            do {
+                if let clock { try await clock.sleepThenHold(for: deadline) } else { try await Task.sleep(for: deadline) }
+            } catch { return }
             await self?.expire(callId: id, after: deadline)
+            clock?.releaseTime()
         }
         defer { timer.cancel() }
         return await withCheckedContinuation { continuation in
@@ -110,6 +128,7 @@ public actor OCPPSession {
                 continuation.resume(returning: outcome)
             } else if pending == nil || closure != nil {
                 pending = nil
+                configuration.clock?.holdTime()
                 continuation.resume(returning: .disconnected)
             } else {
                 pending?.continuation = continuation
@@ -128,22 +147,37 @@ public actor OCPPSession {
             recordTrace(direction: .outgoing, sender: role, kind: .malformed, messageId: error.messageId, raw: text,
                         note: error.message)
         }
-        do { try await transport.send(text) } catch { throw .disconnected }
+        do { try await transmit(text) } catch { throw .disconnected }
     }
 
-    /// Closes the connection (WebSocket close code 1000 by default).
+    /// Closes the connection (WebSocket close code 1000 by default); the run's clock is held meanwhile.
     public func close(code: UInt16 = 1000, reason: String = "") async {
+        configuration.clock?.holdTime()
         await transport.close(code: code, reason: reason)
+        configuration.clock?.releaseTime()
+    }
+
+    /// Sends a text frame, holding the run's clock until the peer's session has handled it (a frame that could not
+    /// be sent releases it at once).
+    func transmit(_ text: String) async throws {
+        configuration.clock?.holdTime()
+        do {
+            try await transport.send(text)
+        } catch {
+            configuration.clock?.releaseTime()
+            throw error
+        }
     }
 
     // MARK: - Sending answers
 
     /// Sends our CALLRESULT or CALLERROR for one of the peer's CALLs; returns the check of a CALLRESULT's payload.
     func sendResponse(_ frame: OCPPFrame, action: String) async throws(SessionError) -> ValidationReport {
+        defer { unansweredIncoming.remove(frame.id) }
         guard closure == nil else { throw .disconnected }
         let text = frame.text
         let observation = note(ParsedFrame(frame: frame), raw: text, from: role)
-        do { try await transport.send(text) } catch { throw .disconnected }
+        do { try await transmit(text) } catch { throw .disconnected }
         return observation.validation ?? .clean
     }
 
@@ -159,7 +193,9 @@ public actor OCPPSession {
         var ending: TransportClosure?
         reading: for await event in transport.events {
             switch event {
-            case .text(let raw): await receive(raw)
+            case .text(let raw):
+                await receive(raw)
+                configuration.clock?.releaseTime()
             case .binary(let bytes): receive(binary: bytes)
             case .closed(let closure):
                 ending = closure
@@ -180,7 +216,7 @@ public actor OCPPSession {
             if let code = error.replyCode, let id = error.messageId {
                 let reply = OCPPFrame.callError(id: id, code: code, description: error.message, details: [:])
                 note(ParsedFrame(frame: reply), raw: reply.text, from: role)
-                try? await transport.send(reply.text)
+                try? await transmit(reply.text)
             }
             return
         }
@@ -202,10 +238,16 @@ public actor OCPPSession {
                 return
             }
             let call = IncomingCall(id: id, action: action, payload: payload, validation: validation, raw: raw,
-                                    responder: CallResponder(session: self))
+                                    responder: CallResponder(session: self, holding: configuration.clock))
             if case .dropped = incomingContinuation.yield(call) {
+                call.releaseTime()
                 await answer(id: id, action: action, .internalError,
                              "\(configuration.maximumQueuedIncomingCalls) earlier CALLs still wait to be read; send one CALL at a time (OCPP-J §4.1.1)")
+                return
+            }
+            unansweredIncoming.insert(id)
+            if unansweredIncoming.count > configuration.maximumUnansweredIncomingCalls && !floodRefused {
+                await refuseFlood(raw: raw, id: id, action: action)
             }
         case .callResult(let id, let payload):
             if observation.answersOutstandingCall, pending?.id == id {
@@ -216,6 +258,19 @@ public actor OCPPSession {
                 complete(.error(code: code, description: description, details: details))
             }
         }
+    }
+
+    /// The peer has more CALLs unanswered than the limit allows: a finding naming it, and the connection closed.
+    func refuseFlood(raw: String, id: String, action: String) async {
+        floodRefused = true
+        let limit = configuration.maximumUnansweredIncomingCalls
+        add([OCPPFinding(.concurrentCall, .error,
+                         "\(info.stationIdentity) (connection \(info.connectionId)) has \(unansweredIncoming.count) CALLs waiting for "
+                            + "answers, more than the limit of \(limit); the connection was closed (1008). OCPP-J lets a "
+                            + "\(role.peer.displayName) send one CALL at a time: make it wait for each answer, or raise the limit "
+                            + "(chargecheck run --limit pending-calls=N)",
+                         sender: role.peer, messageId: id, action: action, raw: raw)])
+        await transport.close(code: 1008, reason: "more than \(limit) CALLs unanswered")
     }
 
     func receive(binary bytes: [UInt8]) {
@@ -286,8 +341,10 @@ public actor OCPPSession {
         }
     }
 
+    /// Ends the pending call with `outcome`, taking the hold on run time that `call` returns with.
     func complete(_ outcome: CallOutcome) {
-        guard var call = pending else { return }
+        guard var call = pending, call.outcome == nil else { return }
+        configuration.clock?.holdTime()
         if let continuation = call.continuation {
             pending = nil
             continuation.resume(returning: outcome)

@@ -26,6 +26,10 @@ public struct SessionConfiguration: Sendable {
     public var catalog: OCPPCatalog
     /// The deadline for the answer to our CALLs when `call` names none.
     public var defaultTimeout: Duration
+    /// The run's clock: with one, CALL timeouts are run time on it, and every frame holds its time (see
+    /// ``RunClock/holdTime()``) from sending until the receiving session has handled it. Without one (`nil`, the
+    /// default), timeouts are real time.
+    public var clock: (any RunClock)?
     /// Whether an incoming CALL whose payload has errors is answered at once with the CALLERROR OCPP-J prescribes
     /// (and not delivered). When false (the default) it is delivered with its validation, and the layer above decides.
     public var rejectsInvalidCalls: Bool
@@ -34,16 +38,23 @@ public struct SessionConfiguration: Sendable {
     /// Most of the peer's CALLs kept in `incomingCalls` while nobody reads them; further CALLs are answered at once
     /// with an InternalError CALLERROR, so a peer flooding CALLs cannot grow memory without bound.
     public var maximumQueuedIncomingCalls: Int
+    /// Most of the peer's CALLs delivered and not yet answered (our answer not yet handed to the connection); one
+    /// more closes the connection (1008) with a finding. OCPP-J lets a peer send one CALL at a time, so only a peer
+    /// that floods gets here; the limit keeps it from piling up answers it never reads.
+    public var maximumUnansweredIncomingCalls: Int
 
-    /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL, invalid CALLs delivered, no trace,
-    /// 1,000 unread incoming CALLs at most.
+    /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL (real time, no clock), invalid CALLs
+    /// delivered, no trace, 1,000 unread incoming CALLs and 100 unanswered ones at most.
     public init(mode: ValidationMode = .strict, catalog: OCPPCatalog = .v16, defaultTimeout: Duration = .seconds(30),
-                rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil, maximumQueuedIncomingCalls: Int = 1_000) {
+                clock: (any RunClock)? = nil, rejectsInvalidCalls: Bool = false, trace: TraceRecorder? = nil,
+                maximumQueuedIncomingCalls: Int = 1_000, maximumUnansweredIncomingCalls: Int = 100) {
         self.mode = mode
         self.catalog = catalog
         self.defaultTimeout = defaultTimeout
+        self.clock = clock
         self.rejectsInvalidCalls = rejectsInvalidCalls
         self.trace = trace
         self.maximumQueuedIncomingCalls = max(1, maximumQueuedIncomingCalls)
+        self.maximumUnansweredIncomingCalls = max(1, maximumUnansweredIncomingCalls)
     }
 }

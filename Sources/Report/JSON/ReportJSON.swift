@@ -44,7 +44,7 @@ enum ReportJSON {
             "stationCount": .integer(options.stationCount),
             "nonInteractive": .bool(options.nonInteractive),
             "actionHook": orNull(options.actionHook),
-            "timeScale": .decimal(options.timeScale),
+            "timeScale": options.timeScale.isFinite ? .decimal(options.timeScale) : .string("max"),
             "profilePath": orNull(options.profilePath),
             "validationMode": .string(options.validationMode.rawValue),
             "tracePath": orNull(options.tracePath),

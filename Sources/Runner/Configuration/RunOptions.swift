@@ -30,7 +30,7 @@ public struct RunOptions: Sendable, Hashable {
     public var nonInteractive: Bool
     /// `--action-hook`: the command run for each physical act.
     public var actionHook: String?
-    /// `--time-scale`: run time per real time (emulator only).
+    /// `--time-scale`: run time per real time (emulator only); `infinity` for `--time-scale max` (a ``VirtualClock``).
     public var timeScale: Double
     /// `--profile`: the station profile file.
     public var profilePath: String?
@@ -38,12 +38,14 @@ public struct RunOptions: Sendable, Hashable {
     public var validationMode: ValidationMode
     /// `--trace`: the JSON-lines trace file.
     public var tracePath: String?
+    /// `--limit NAME=VALUE`: what a station and the run may use.
+    public var limits: RunLimits
 
     public init(paths: [String] = [], stationSource: StationSource = .emulator, wait: Duration? = nil, only: [String] = [],
                 skip: [String] = [], tags: [String] = [], overrides: [String: JSONValue] = [:],
                 stationIdentity: String? = nil, stationCount: Int = 1, nonInteractive: Bool = false,
                 actionHook: String? = nil, timeScale: Double = 1, profilePath: String? = nil,
-                validationMode: ValidationMode = .strict, tracePath: String? = nil) {
+                validationMode: ValidationMode = .strict, tracePath: String? = nil, limits: RunLimits = RunLimits()) {
         self.paths = paths
         self.stationSource = stationSource
         self.wait = wait
@@ -59,5 +61,6 @@ public struct RunOptions: Sendable, Hashable {
         self.profilePath = profilePath
         self.validationMode = validationMode
         self.tracePath = tracePath
+        self.limits = limits
     }
 }

@@ -32,20 +32,20 @@ struct InterpreterContext: Sendable {
         return recorder.records.filter { $0.messageId.map(wanted.contains) == true }.map(\.sequence)
     }
 
-    /// The real instant `duration` of run time from now.
-    func deadline(after duration: Duration) -> ContinuousClock.Instant {
-        .now + clock.realDuration(of: duration)
+    /// The run instant `duration` of run time from now.
+    func deadline(after duration: Duration) -> RunInstant {
+        clock.current + duration
     }
 
     /// The least real time a bound on the station gets in a time-scaled run: a machine busy with other work cannot
     /// schedule more precisely, and a bound is a limit on the station, not a duration to let pass.
     static let scaledBoundFloor: Duration = .seconds(1)
 
-    /// The real deadline of a bound on the station (`within:`): `duration` of run time, but in a time-scaled run at
-    /// least ``scaledBoundFloor`` of real time (or the bound itself, when shorter).
-    func boundDeadline(after duration: Duration) -> ContinuousClock.Instant {
-        let real = clock.realDuration(of: duration)
-        guard clock.scale > 1 else { return .now + real }
-        return .now + max(real, min(duration, Self.scaledBoundFloor))
+    /// The deadline of a bound on the station (`within:`): `duration` of run time, but in a time-scaled run at
+    /// least ``scaledBoundFloor`` of real time (or the bound itself, when shorter). A virtual clock needs no floor:
+    /// its run time does not pass while the station is busy.
+    func boundDeadline(after duration: Duration) -> RunInstant {
+        guard clock.scale > 1 else { return clock.current + duration }
+        return clock.current + max(duration, clock.runDuration(ofReal: min(duration, Self.scaledBoundFloor)))
     }
 }

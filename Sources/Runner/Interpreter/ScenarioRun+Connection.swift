@@ -6,18 +6,22 @@ extension ScenarioRun {
     /// `wait`: let run time pass; the station's CALLs are answered meanwhile.
     func runWait(_ duration: Duration) async -> StepReport {
         let deadline = min(context.deadline(after: duration), scenarioDeadline)
+        let clock = context.clock
+        clock.releaseTime()
         do {
-            try await Task.sleep(until: deadline, clock: .continuous)
+            try await clock.sleepThenHold(until: deadline)
         } catch {
+            clock.holdTime()
             return .interrupted
         }
         return .passed("waited \(DurationText.format(duration))")
     }
 
-    /// Real time added to every heartbeat deadline of a time-scaled run, for the machine's scheduling (a scaled
-    /// tolerance can shrink below what a busy machine keeps).
+    /// Run time added to every heartbeat deadline of a time-scaled run: half a second of real time, for the
+    /// machine's scheduling (a scaled tolerance can shrink below what a busy machine keeps). None for a virtual
+    /// clock, whose run time waits for the machine.
     static func scheduleSlack(_ clock: any RunClock) -> Duration {
-        clock.scale > 1 ? .milliseconds(500) : .zero
+        clock.scale > 1 ? clock.runDuration(ofReal: .milliseconds(500)) : .zero
     }
 
     /// The lateness `hold` allows a heartbeat when the step names none: a tenth of the interval, at least 5 s.
@@ -26,22 +30,26 @@ extension ScenarioRun {
     }
 
     /// `hold`: the connection stays up for the duration, and heartbeats come on the agreed interval (± tolerance);
-    /// the heartbeats are taken by this step.
+    /// the heartbeats are taken by this step. An interval agreed while the hold runs (a BootNotification answered
+    /// after the hold began) counts from the moment it was agreed.
     func runHold(_ hold: Hold, begin: Int) async -> StepReport {
         let channel = context.channel
         guard let connection = await channel.currentConnectionId else {
             return .failed(StepFailure(message: "the station is not connected at the start of the hold"))
         }
-        let agreed = await channel.agreedHeartbeatInterval
-        let interval = hold.heartbeatInterval ?? agreed
-        let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
+        var interval = hold.heartbeatInterval
         let end = min(context.deadline(after: hold.duration), scenarioDeadline)
-        var lastBeat = ContinuousClock.now
+        var lastBeat = context.clock.current
         var heartbeats = 0
         var messageIds: [String] = []
         var position = begin
         let isHeartbeat: @Sendable (CallEntry) -> Bool = { $0.action == "Heartbeat" && $0.connectionId == connection }
         while true {
+            if hold.heartbeatInterval == nil, let agreed = await channel.agreedHeartbeatInterval, agreed != interval {
+                lastBeat = max(lastBeat, context.clock.current)
+                interval = agreed
+            }
+            let tolerance = interval.map { hold.tolerance ?? Self.defaultTolerance(for: $0) }
             let seen = await channel.mark
             for (index, event) in await channel.events(from: position) {
                 position = index + 1
@@ -53,20 +61,20 @@ extension ScenarioRun {
                     _ = await channel.take(from: index) { $0.call.id == entry.call.id }
                     heartbeats += 1
                     messageIds.append(entry.call.id)
-                    lastBeat = .now
+                    lastBeat = context.clock.current
                 }
             }
             var wake = end
             if let interval, let tolerance {
-                let due = lastBeat + context.clock.realDuration(of: interval + tolerance) + Self.scheduleSlack(context.clock)
-                if ContinuousClock.now >= due && due < end {
+                let due = lastBeat + (interval + tolerance + Self.scheduleSlack(context.clock))
+                if context.clock.current >= due && due < end {
                     return .failed(StepFailure(
                         message: "no Heartbeat for longer than the interval \(DurationText.format(interval)) + tolerance \(DurationText.format(tolerance)) (\(heartbeats) came before)",
                         expected: "a Heartbeat every \(DurationText.format(interval))", received: "nothing"), messageIds: messageIds)
                 }
                 wake = min(end, due)
             }
-            if ContinuousClock.now >= end { break }
+            if context.clock.current >= end { break }
             if case .cancelled = await awaitEvent(after: seen, until: wake) { return .interrupted }
         }
         let intervalText = interval.map { "heartbeat interval \(DurationText.format($0))" } ?? "no heartbeat interval known"

@@ -44,7 +44,7 @@ extension ScenarioRun {
     }
 
     /// The deadline of an expectation: its own bound, stretched to the operator's while an operator prompt is pending.
-    func expectationDeadline(_ within: Duration) -> ContinuousClock.Instant {
+    func expectationDeadline(_ within: Duration) -> RunInstant {
         let own = stepDeadline(within)
         guard let operatorDeadline else { return own }
         return min(max(own, operatorDeadline), scenarioDeadline)
@@ -84,7 +84,7 @@ extension ScenarioRun {
     }
 
     /// The failure of an expectation that ran out: what came instead, with a diff against the closest candidate.
-    func missing(_ expect: Expect, window: Int, deadline: ContinuousClock.Instant) async -> StepReport {
+    func missing(_ expect: Expect, window: Int, deadline: RunInstant) async -> StepReport {
         let events = await context.channel.events(from: window)
         let calls = events.compactMap { $0.1.call }
         let sameAction = calls.filter { $0.action == expect.action }
@@ -111,7 +111,7 @@ extension ScenarioRun {
     func runAnyOrder(_ children: [Step], phase: StepResult.Phase, window: Int, continuation: [Step]) async -> StepReport {
         var results: [StepResult] = []
         let expectations = children.filter { if case .expect = $0.kind { true } else { false } }
-        var pending: [(step: Step, expect: Expect, started: Date, deadline: ContinuousClock.Instant)] = []
+        var pending: [(step: Step, expect: Expect, started: Date, deadline: RunInstant)] = []
         for child in children {
             if case .expect(let expect) = child.kind {
                 pending.append((child, expect, Date(), expectationDeadline(expect.within)))
@@ -138,7 +138,7 @@ extension ScenarioRun {
                 if report.outcome != .passed { return groupReport(results, failed: results.last) }
             }
             if progressed || pending.isEmpty { continue }
-            let now = ContinuousClock.now
+            let now = context.clock.current
             for item in pending where item.deadline <= now {
                 let report = item.expect.optional
                     ? StepReport.passed("\(item.expect.action) did not come (optional)")

@@ -18,7 +18,8 @@ extension ScenarioRun {
             return StepReport(outcome: .error, failure: failure)
         }
         let deadline = stepDeadline(send.within)
-        let timeout = deadline - ContinuousClock.now
+        let timeout = deadline - context.clock.current
+        // The scenario's hold on run time goes with the CALL and is back when the call returns.
         let (outcome, _) = await context.channel.call(send.action, payload, timeout: max(timeout, .milliseconds(1)))
         let messageIds = context.recorder.records.last { $0.kind == .call && $0.action == send.action && $0.sender == .centralSystem }
             .flatMap(\.messageId).map { [$0] } ?? []

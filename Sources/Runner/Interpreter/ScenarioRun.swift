@@ -18,13 +18,13 @@ final class ScenarioRun {
     /// `expect-disconnect`, `expect-reconnect`, groups of them) and steps that take no time (`log`, `assert`) leave it
     /// alone, so a burst of messages the station sent in answer to one act is there for each `expect` that follows.
     var previousStepStart: Int
-    /// When the scenario's `timeout:` runs out (real time).
-    var scenarioDeadline: ContinuousClock.Instant = .now
+    /// When the scenario's `timeout:` runs out.
+    var scenarioDeadline = RunInstant(sinceStart: .zero)
     /// Invalid station CALLs already reported by a step (by mailbox position).
     var reportedInvalid: Set<Int> = []
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
-    var operatorDeadline: ContinuousClock.Instant?
+    var operatorDeadline: RunInstant?
     /// The disconnection `expect-disconnect` saw, and where it began looking: `expect-reconnect` looks from there for
     /// another connection (the station may be back before `expect-reconnect` begins, and the new connection's event
     /// may even precede the old one's close event).
@@ -159,7 +159,7 @@ final class ScenarioRun {
         var report: StepReport
         if Task.isCancelled {
             report = .interrupted
-        } else if ContinuousClock.now >= scenarioDeadline {
+        } else if context.clock.current >= scenarioDeadline {
             report = .failed(StepFailure(message: "the scenario's timeout (\(DurationText.format(scenario.timeout))) ran out before this step"))
         } else {
             report = await perform(step, phase: phase, window: window, begin: begin, continuation: continuation)
@@ -254,39 +254,51 @@ final class ScenarioRun {
         }
     }
 
-    /// The real deadline of a step bound by `within`, never past the scenario's.
-    func stepDeadline(_ within: Duration) -> ContinuousClock.Instant {
+    /// The deadline of a step bound by `within`, never past the scenario's.
+    func stepDeadline(_ within: Duration) -> RunInstant {
         min(context.boundDeadline(after: within), scenarioDeadline)
     }
 
     /// Words for a bound that ran out: the step's own, or the scenario's timeout.
-    func boundText(_ within: Duration, deadline: ContinuousClock.Instant) -> String {
+    func boundText(_ within: Duration, deadline: RunInstant) -> String {
         deadline == scenarioDeadline && deadline < context.boundDeadline(after: within)
             ? "before the scenario's timeout (\(DurationText.format(scenario.timeout))) ran out"
             : "within \(DurationText.format(within))"
     }
 
-    /// Waits for a new mailbox event after `seen`, until `deadline`.
-    func awaitEvent(after seen: Int, until deadline: ContinuousClock.Instant) async -> WaitResult {
+    /// Waits for a new mailbox event after `seen`, until `deadline`. The scenario's hold on run time is released
+    /// meanwhile; whatever wakes it (the event, the deadline) hands a hold back at that very moment, so run time
+    /// cannot jump on before the step has looked at what woke it.
+    func awaitEvent(after seen: Int, until deadline: RunInstant) async -> WaitResult {
         let channel = context.channel
-        let result = await withTaskGroup(of: WaitResult.self) { group in
+        let clock = context.clock
+        clock.releaseTime()
+        let (result, holdsHandedBack) = await withTaskGroup(of: (WaitResult, Bool).self) { group in
             group.addTask {
-                await channel.waitForEvent(after: seen)
-                return .event
+                (.event, await channel.waitForEvent(after: seen, holdingTime: true))
             }
             group.addTask {
                 do {
-                    try await Task.sleep(until: deadline, clock: .continuous)
-                    return .deadline
+                    try await clock.sleepThenHold(until: deadline)
+                    return (.deadline, true)
                 } catch {
-                    return .cancelled
+                    return (.cancelled, false)
                 }
             }
-            let first = await group.next() ?? .cancelled
+            let first = await group.next() ?? (.cancelled, false)
             group.cancelAll()
-            return first
+            var holds = first.1 ? 1 : 0
+            for await other in group where other.1 { holds += 1 }
+            return (first.0, holds)
         }
+        Self.keepOneHold(on: clock, handedBack: holdsHandedBack)
         return Task.isCancelled ? .cancelled : result
+    }
+
+    /// After a wait, the scenario holds run time exactly once again, however many wake-ups handed a hold back.
+    static func keepOneHold(on clock: any RunClock, handedBack holds: Int) {
+        if holds == 0 { clock.holdTime() }
+        for _ in 0..<max(holds - 1, 0) { clock.releaseTime() }
     }
 
     /// How a wait ended.

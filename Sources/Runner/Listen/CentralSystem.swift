@@ -15,6 +15,7 @@ actor CentralSystem {
 
     private let configurations: [ListenerConfiguration]
     private let stationFilter: String?
+    private let limits: RunLimits
     private let observer: any RunObserver
     private let makeChannel: @Sendable (String) -> StationChannel
     private(set) var listeners: [Listener] = []
@@ -26,10 +27,11 @@ actor CentralSystem {
     private let arrivalContinuation: AsyncStream<StationChannel>.Continuation
     private var acceptTasks: [Task<Void, Never>] = []
 
-    init(listeners: [ListenerConfiguration], stationFilter: String?, observer: any RunObserver,
+    init(listeners: [ListenerConfiguration], stationFilter: String?, limits: RunLimits = RunLimits(), observer: any RunObserver,
          makeChannel: @escaping @Sendable (String) -> StationChannel) {
         configurations = listeners
         self.stationFilter = stationFilter
+        self.limits = limits
         self.observer = observer
         self.makeChannel = makeChannel
         (arrivals, arrivalContinuation) = AsyncStream.makeStream(of: StationChannel.self)
@@ -43,7 +45,9 @@ actor CentralSystem {
             do {
                 server = try await WebSocketServer.start(WebSocketServer.Configuration(
                     host: configuration.host, port: configuration.port, pathPrefix: configuration.pathPrefix,
-                    subprotocols: ["ocpp1.6"], tls: configuration.tls, basicAuth: configuration.basicAuth))
+                    subprotocols: ["ocpp1.6"], tls: configuration.tls, basicAuth: configuration.basicAuth,
+                    handshakeTimeout: limits.handshakeTime, maximumRequestHeadSize: limits.headerSize,
+                    maximumMessageSize: limits.messageSize))
             } catch {
                 await shutdown()
                 throw ListenerError("cannot listen on \(configuration.url(port: configuration.port)): \(error)")

@@ -53,7 +53,8 @@ public struct Runner: Sendable {
         let live = emulator == nil
         var errors: [String] = []
         if live && clock.scale != 1 {
-            errors.append("--time-scale works only with the emulator: a live station keeps real time")
+            let option = clock.isVirtual ? "--time-scale max" : "--time-scale"
+            errors.append("\(option) works only with the emulator: a live station keeps real time")
             return RunResult(started: started, ended: Date(), options: options, stations: [], errors: errors)
         }
         let mode = options.validationMode
@@ -63,12 +64,15 @@ public struct Runner: Sendable {
         let first = plan.entries.first?.scenario
         let overrides = options.overrides
         let profile = self.profile
-        let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, observer: observer) { identity in
+        let limits = options.limits
+        let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, limits: limits,
+                                    observer: observer) { identity in
             let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
             return StationChannel(identity: identity, clock: clock, mode: mode,
                                   recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)]),
                                   defaults: DefaultReplies(now: { clock.now }), observer: observer,
-                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy())
+                                  policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy(),
+                                  limits: limits)
         }
         let urls: [String]
         do {
@@ -164,7 +168,9 @@ public struct Runner: Sendable {
                 started += 1
                 running += 1
                 let runner = stationRunner(for: channel, central: central)
-                group.addTask { .station(order, await runner.run()) }
+                let clock = self.clock
+                // The station's scenarios hold run time while they compute; their waits let it pass.
+                group.addTask { .station(order, await clock.holdingTime { await runner.run() }) }
             }
             for channel in await arrivals.channels.prefix(initialCount) { start(channel) }
             let watch = { @Sendable (count: Int) async -> Outcome in

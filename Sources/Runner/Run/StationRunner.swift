@@ -54,6 +54,9 @@ struct StationRunner {
     func prepare(_ scenario: Scenario) async -> (Verdict, String)? {
         let channel = context.channel
         let requirements = scenario.metadata.requirements
+        if !context.live && scenario.metadata.tags.contains(CoverageMatrix.liveOnlyTag) {
+            return (.notApplicable, "tagged \(CoverageMatrix.liveOnlyTag): written for a live station, the emulator cannot exercise it")
+        }
         if let reason = context.profile.reasonNotApplicable(requirements, connectedIn: await channel.currentMode, live: context.live) {
             return (.notApplicable, reason)
         }

@@ -33,15 +33,15 @@ actor StationChannel {
     private var policy = AnsweringPolicy()
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
-    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-    private var nextWaiterId = 0
+    private let eventWaitlist = Waitlist()
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
-         policy: AnsweringPolicy = AnsweringPolicy()) {
+         policy: AnsweringPolicy = AnsweringPolicy(), limits: RunLimits = RunLimits()) {
         self.identity = identity
         self.recorder = recorder
-        sessionConfiguration = SessionConfiguration(mode: mode, trace: recorder)
+        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
+                                                    maximumUnansweredIncomingCalls: limits.pendingCalls)
         self.policy = policy
         self.observer = observer
         self.clock = clock
@@ -50,8 +50,14 @@ actor StationChannel {
 
     // MARK: - Connections
 
-    /// Starts an OCPP session on a new connection of this station; it becomes the current one.
+    /// Starts an OCPP session on a new connection of this station; it becomes the current one. One connection per
+    /// identity: a connection still open is closed (1008, "replaced by a newer connection from PEER"), since a station
+    /// that comes back after a power cut must not be locked out until its dead connection times out.
     func attach(transport: any OCPPTransport, record: ConnectionRecord) {
+        if let previous = currentConnectionId, let old = sessions.last(where: { $0.id == previous })?.session {
+            let reason = "replaced by a newer connection from \(record.peer)"
+            Task { await old.close(code: 1008, reason: reason) }
+        }
         let info = SessionInfo(connectionId: record.connectionId, stationIdentity: identity, role: .centralSystem,
                                securityMode: record.security)
         let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
@@ -123,12 +129,14 @@ actor StationChannel {
 
     // MARK: - Calls to the station
 
-    /// Sends a CALL on the open connection and waits (at most `timeout` of real time) for its outcome.
+    /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
+    /// hold on run time is handed to the session while the station answers, and is back when this returns (see
+    /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
-        return (await session.call(action, payload, timeout: timeout), id)
+        return (await session.call(action, payload, timeout: timeout, handingOverHold: true), id)
     }
 
     // MARK: - The mailbox
@@ -192,33 +200,25 @@ actor StationChannel {
         }
     }
 
-    /// Suspends until an event after position `count` exists (or the task is cancelled).
-    func waitForEvent(after count: Int) async {
-        guard events.count <= count else { return }
-        let id = nextWaiterId
-        nextWaiterId += 1
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                if Task.isCancelled || events.count > count {
-                    continuation.resume()
-                } else {
-                    waiters[id] = continuation
-                }
-            }
-        } onCancel: {
-            Task { await self.wake(id) }
-        }
-    }
-
-    private func wake(_ id: Int) {
-        waiters.removeValue(forKey: id)?.resume()
+    /// Suspends until an event after position `count` exists (or the task is cancelled). With `holdingTime`, an
+    /// event hands the waiter a hold on run time at the moment it is appended (see ``RunClock/holdTime()``);
+    /// returns whether it did.
+    @discardableResult
+    func waitForEvent(after count: Int, holdingTime: Bool = false) async -> Bool {
+        let handOff: (@Sendable () -> Void)? = holdingTime ? { @Sendable [clock] in clock.holdTime() } : nil
+        let handOffs = await eventWaitlist.park(until: { events.count > count }, onWake: handOff)
+        guard holdingTime else { return false }
+        // One hold is the waiter's; a wake that did not satisfy it handed one too many.
+        for _ in 0..<max(handOffs - 1, 0) { clock.releaseTime() }
+        if handOffs > 0 { return true }
+        guard events.count > count else { return false }
+        clock.holdTime()
+        return true
     }
 
     private func append(_ event: StationEvent) {
         events.append(event)
-        let woken = waiters
-        waiters = [:]
-        for continuation in woken.values { continuation.resume() }
+        eventWaitlist.wakeAll()
     }
 
     private func receive(_ call: IncomingCall, connectionId: String) {
@@ -227,6 +227,8 @@ actor StationChannel {
         append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
         observer.handle(.callReceived(station: identity, action: call.action, payload: call.payload))
         if policy.holds(call) {
+            // Held for a step: run time may pass until the step takes it (the scenario's task holds time meanwhile).
+            call.releaseTime()
             heldIndices.insert(index)
         } else {
             answerFromPolicy(index)
@@ -262,7 +264,20 @@ actor StationChannel {
         let session = sessions.last { $0.id == entry.connectionId }?.session
         let clock = self.clock
         Task {
-            if let delay { try? await clock.sleep(for: delay) }
+            if let delay {
+                call.releaseTime()
+                do {
+                    try await clock.sleepThenHold(for: delay)
+                } catch {
+                    // Cancelled: answer at once.
+                    clock.holdTime()
+                }
+            }
+            // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
+            defer {
+                call.releaseTime()
+                if delay != nil { clock.releaseTime() }
+            }
             do {
                 switch answer {
                 case .result(let payload): try await call.respond(payload)

@@ -91,4 +91,28 @@ struct ReservationAndLocalListTests {
         #expect(station.status(of: "ClearCache", [:]) == "Accepted")
         #expect(station.model.authorization.cache.isEmpty)
     }
+
+    @Test("A remote start on a group reservation with an unknown tag is accepted and its Authorize decides (AuthorizeRemoteTxRequests)")
+    func remoteStartDecidedByAuthorize() throws {
+        var station = TransactionTests.booted()
+        let expiry = JSONValue.string(OCPPTimestamp.text(station.now.addingTimeInterval(600)))
+        let reservation: JSONValue = ["connectorId": 1, "expiryDate": expiry, "idTag": "RESERVED", "parentIdTag": "GROUP",
+                                      "reservationId": 7]
+        #expect(station.status(of: "ChangeConfiguration", ["key": "AuthorizeRemoteTxRequests", "value": "true"]) == "Accepted")
+        #expect(station.status(of: "ReserveNow", reservation) == "Accepted")
+        station.setReply("Authorize") { _ in ["idTagInfo": ["status": "Accepted", "parentIdTag": "GROUP"]] }
+        try station.perform(.plug(connector: 1))
+        #expect(station.status(of: "RemoteStartTransaction", ["connectorId": 1, "idTag": "MEMBER"]) == "Accepted")
+        #expect(station.payloads("Authorize").first?["idTag"] == "MEMBER")
+        let start = try #require(station.payloads("StartTransaction").first)
+        #expect(start["reservationId"] == 7)
+
+        var other = TransactionTests.booted()
+        #expect(other.status(of: "ChangeConfiguration", ["key": "AuthorizeRemoteTxRequests", "value": "true"]) == "Accepted")
+        #expect(other.status(of: "ReserveNow", reservation) == "Accepted")
+        other.setReply("Authorize") { _ in ["idTagInfo": ["status": "Accepted", "parentIdTag": "ANOTHER-GROUP"]] }
+        try other.perform(.plug(connector: 1))
+        #expect(other.status(of: "RemoteStartTransaction", ["connectorId": 1, "idTag": "STRANGER"]) == "Accepted")
+        #expect(other.payloads("StartTransaction").isEmpty, "a tag of another group does not take the reserved connector")
+    }
 }

@@ -219,4 +219,18 @@ struct TransactionTests {
             #expect(value["meterValue"]?[0]?["sampledValue"]?[0]?["context"] == "Sample.Clock")
         }
     }
+
+    @Test("A card presented while the BootNotification awaits its answer is authorized once the station is accepted")
+    func cardBeforeBootAnswered() throws {
+        var station = ModelHarness()
+        station.holdCalls = true
+        station.start()
+        let call = station.takeCall()
+        let boot = try #require(call)
+        #expect(boot.action == "BootNotification")
+        try station.perform(.presentIdTag("EARLY", connector: 1))
+        station.holdCalls = false
+        station.answer(boot, with: ["status": "Accepted", "currentTime": .string(OCPPTimestamp.text(station.now)), "interval": 300])
+        #expect(station.payloads("Authorize").first?["idTag"] == "EARLY")
+    }
 }

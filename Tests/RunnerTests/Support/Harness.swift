@@ -46,13 +46,14 @@ extension RunResult {
 }
 
 extension Harness {
-    /// Runs them against the built-in emulator (misbehaving as `faults` say) over the loopback listeners.
+    /// Runs them against the built-in emulator (misbehaving as `faults` say) over the loopback listeners; a
+    /// `timeScale` of `infinity` runs on a ``VirtualClock`` (`--time-scale max`).
     func runEmulator(_ files: [String: String], faults: Set<FaultProfile> = [], timeScale: Double = 1,
                      seconds: Double = 90) async throws -> RunResult {
         let loaded = try load(files)
         var options = RunOptions()
         options.timeScale = timeScale
-        let clock = ScaledClock(scale: timeScale)
+        let clock: any RunClock = timeScale.isFinite ? ScaledClock(scale: timeScale) : VirtualClock()
         let loopback = try LoopbackListeners(directory: directory.path + "/pki", stations: Runner.emulatorIdentities(options))
         let runner = Runner(plan: RunPlan(loaded: loaded), options: options, listeners: loopback.configurations,
                             emulator: (EmulatorProvider(clock: clock, faults: faults), loopback), clock: clock)

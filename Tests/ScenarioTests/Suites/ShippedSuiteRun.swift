@@ -1,6 +1,5 @@
+import ChargecheckTesting
 import Emulator
-import Foundation
-import OCPP
 import Runner
 import Scenario
 
@@ -11,39 +10,13 @@ enum ShippedSuiteRun {
     /// tightest timing window of the suite (a heartbeat's 15 s tolerance) stays 3 s of real time, which a 2-core
     /// machine running thirteen suite runs at once still keeps (at 10, heartbeats came late there).
     static let timeScale = 5.0
-    /// The emulator's feature profiles, as a station profile tells the runner (no Security: those scenarios are
-    /// NOT_APPLICABLE).
-    static let emulatorProfile = StationTestProfile(
-        connectors: 2, fixedCable: false,
-        featureProfiles: Emulator.StationProfile().supportedFeatureProfiles)
-
-    struct TimedOut: Error, CustomStringConvertible {
-        var description: String { "the suite run did not finish in time" }
-    }
 
     /// Runs `suiteFile` with the emulator misbehaving as `faults` say; fails after `seconds` of real time.
-    static func run(_ suiteFile: String, faults: Set<FaultProfile>, seconds: Double = 600) async throws -> RunResult {
+    static func run(_ suiteFile: String, faults: Set<FaultProfile>, seconds: Int = 600) async throws -> RunResult {
         let loaded = ScenarioLoader().load(paths: [suiteFile])
         guard !loaded.hasErrors else { throw LoadFailed(diagnostics: loaded.errors.map(\.description)) }
-        let options = RunOptions(timeScale: timeScale)
-        let folder = NSTemporaryDirectory() + "chargecheck-suite-run-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let loopback = try LoopbackListeners(directory: folder + "/pki", stations: Runner.emulatorIdentities(options))
-        let clock = ScaledClock(scale: timeScale)
-        let provider = EmulatorProvider(clock: clock, faults: faults)
-        let runner = Runner(plan: RunPlan(loaded: loaded), options: options, listeners: loopback.configurations,
-                            emulator: (provider, loopback), performer: provider.performer, profile: emulatorProfile, clock: clock)
-        return try await withThrowingTaskGroup(of: RunResult.self) { group in
-            group.addTask { await runner.run() }
-            group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
-                throw TimedOut()
-            }
-            defer { group.cancelAll() }
-            guard let result = try await group.next() else { throw TimedOut() }
-            return result
-        }
+        return try await StationUnderTest.emulator(timeScale: timeScale, faults: faults)
+            .run(RunPlan(loaded: loaded), within: .seconds(seconds))
     }
 
     struct LoadFailed: Error { let diagnostics: [String] }

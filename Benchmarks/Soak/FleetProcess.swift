@@ -1,0 +1,54 @@
+import Foundation
+
+/// One `chargecheck emulate` child process: a group of stations sharing a fault profile (or none), its output in a
+/// log file.
+final class FleetProcess {
+    let process = Process()
+    let firstIdentity: String
+    let count: Int
+    let fault: String?
+    let log: URL
+
+    init(executable: String, csms: String, firstIdentity: String, count: Int, fault: String?, profile: String, log: URL) {
+        self.firstIdentity = firstIdentity
+        self.count = count
+        self.fault = fault
+        self.log = log
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["emulate", "--csms", csms, "--id", firstIdentity, "--count", "\(count)", "--profile", profile]
+            + (fault.map { ["--fault", $0] } ?? [])
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try? FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+    }
+
+    func start() throws { try process.run() }
+
+    /// Sends SIGTERM (the emulator stops its stations, closing with 1000, and prints its summary) and waits.
+    func stop() -> Int32 {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// The `total:` line's numbers: CALLs the stations sent and CALLs they received.
+    func totals() -> (sent: Int, received: Int)? {
+        guard let text = try? String(contentsOf: log, encoding: .utf8),
+              let line = text.split(separator: "\n").last(where: { $0.hasPrefix("total:") }) else { return nil }
+        func number(after word: String) -> Int? {
+            guard let range = line.range(of: word + " ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        guard let sent = number(after: "sent"), let received = number(after: "received") else { return nil }
+        return (sent, received)
+    }
+
+    /// The identities of the group, as `chargecheck emulate --count` numbers them.
+    var identities: [String] {
+        let digits = firstIdentity.reversed().prefix(while: \.isNumber).count
+        let stem = String(firstIdentity.dropLast(digits))
+        let first = Int(firstIdentity.suffix(digits)) ?? 1
+        return (0..<count).map { "\(stem)\(first + $0)" }
+    }
+}

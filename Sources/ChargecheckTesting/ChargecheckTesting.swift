@@ -1,1 +1,0 @@
-// The ChargecheckTesting module. See Package.swift for the layering.
