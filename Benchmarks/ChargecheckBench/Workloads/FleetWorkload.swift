@@ -5,7 +5,9 @@ import OCPP
 enum FleetWorkload {
     static func measure(stations: Int, options: BenchOptions) async throws(BenchError) -> WorkloadResult {
         let seconds = options.seconds ?? 10
-        let scale = options.timeScale ?? 1
+        guard let scale = Double(options.timeScale ?? "1") else {
+            throw BenchError("fleet: --time-scale must be a number (max is for the suite)")
+        }
         return try await ChildGroup.run { children throws(BenchError) in
             let sink = try await CentralUnderTest.start(in: children, target: nil, pki: nil)
             let fleet = try children.start("_fleet", ["--url", sink.url, "--count", String(stations), "--scale", String(scale),
