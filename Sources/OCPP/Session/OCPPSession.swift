@@ -1,4 +1,5 @@
 import Foundation
+import WebSocket
 
 /// One OCPP-J conversation over one connection, from one side (the central system for the runner, the charge
 /// point for the emulator).
@@ -58,7 +59,9 @@ public actor OCPPSession {
             of: IncomingCall.self, bufferingPolicy: .bufferingOldest(configuration.maximumQueuedIncomingCalls))
         (findingUpdates, findingContinuation) = AsyncStream.makeStream(of: OCPPFinding.self,
                                                                        bufferingPolicy: .bufferingNewest(1000))
-        Task { await self.run() }
+        // Reading the transport is nonisolated work: on an event loop it stays on the loop thread instead of
+        // visiting the global pool between the socket and the session.
+        Task(executorPreference: (executor as? LoopSerialExecutor)?.loop) { await self.run() }
     }
 
     /// The side we play.
