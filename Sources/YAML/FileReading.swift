@@ -13,7 +13,9 @@ enum FileReading {
         var status = stat()
         if stat(path, &status) == 0 {
             let type = status.st_mode & S_IFMT
-            if type != S_IFREG && type != S_IFDIR { throw .unreadable("it is not a regular file (a device, pipe or socket)") }
+            // Before reading: Foundation's read of a directory fails after allocating its buffer, and leaks it.
+            if type == S_IFDIR { throw .unreadable("it is a directory") }
+            if type != S_IFREG { throw .unreadable("it is not a regular file (a device, pipe or socket)") }
             if Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
