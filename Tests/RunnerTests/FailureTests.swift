@@ -143,7 +143,8 @@ struct FailureTests {
         let scenario = try #require(result.scenario("meter"))
         #expect(scenario.verdict == .fail)
         let step = try #require(scenario.firstFailedStep)
-        #expect(step.failure?.message.hasPrefix("the station sent a MeterValues that breaks the OCPP 1.6 schema") == true)
+        #expect(step.failure?.message.hasPrefix("the station sent a MeterValues that breaks the OCPP 1.6 schema") == true,
+                "step \(step.location): \(step.failure?.message ?? "no failure")")
         #expect(step.failure?.violations.first?.rule == .dateTime)
         #expect(scenario.unconsumedCalls.map(\.action).contains("MeterValues"))
     }
