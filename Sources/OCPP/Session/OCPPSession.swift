@@ -78,8 +78,15 @@ public actor OCPPSession {
 
     /// Waits until the connection has closed and every frame before the close has been handled.
     public func waitUntilClosed() async -> TransportClosure {
-        if let closure { return closure }
-        return await withCheckedContinuation { closeWaiters.append($0) }
+        // Checked inside the continuation's body, which runs without a suspension: entering it is an `await`, at
+        // which the session may run other jobs (on an event loop it does), so a close in between must not be missed.
+        await withCheckedContinuation { continuation in
+            if let closure {
+                continuation.resume(returning: closure)
+            } else {
+                closeWaiters.append(continuation)
+            }
+        }
     }
 
     /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
@@ -324,11 +331,17 @@ public actor OCPPSession {
                                  payload: payload, errorCode: errorCode, raw: raw, note: note))
     }
 
+    /// Takes the call slot, waiting for it while another CALL holds it. The slot is looked at inside the
+    /// continuation's body: entering `withCheckedContinuation` is an `await` at which the session may run other jobs
+    /// (on an event loop it does), and a slot released in between must hand itself to this waiter, not be lost.
     func takeCallSlot() async {
-        if callSlotTaken {
-            await withCheckedContinuation { callSlotWaiters.append($0) }
-        } else {
-            callSlotTaken = true
+        await withCheckedContinuation { continuation in
+            if callSlotTaken {
+                callSlotWaiters.append(continuation)
+            } else {
+                callSlotTaken = true
+                continuation.resume()
+            }
         }
     }
 
