@@ -53,6 +53,25 @@ enum ProcessMeasures {
     }
 }
 
+extension ProcessMeasures {
+    /// Descriptors a process keeps for itself besides connections (pipes, epoll, /proc reads, certificate files).
+    static let reservedDescriptors = 256
+
+    /// The most connections one process can hold here: the open-file limit after raising it as far as allowed
+    /// (the hard limit binds without CAP_SYS_RESOURCE), less the reserve.
+    static func connectionCeiling() -> Int {
+        raiseOpenFileLimit(to: 1_000_000) - reservedDescriptors
+    }
+
+    /// `wanted` connections, or as many as fit under ``connectionCeiling()`` with a note saying why fewer.
+    static func fittingConnections(_ wanted: Int) -> (count: Int, note: String?) {
+        let ceiling = connectionCeiling()
+        guard wanted > ceiling else { return (wanted, nil) }
+        return (ceiling, "\(wanted) wanted, \(ceiling) run: the open-file hard limit here is \(ceiling + reservedDescriptors) "
+            + "and setrlimit cannot raise it without CAP_SYS_RESOURCE (raise it with ulimit -Hn as root)")
+    }
+}
+
 extension Duration {
     /// The duration in seconds.
     var seconds: Double {

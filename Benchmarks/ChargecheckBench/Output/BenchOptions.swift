@@ -32,7 +32,8 @@ struct BenchOptions: Sendable {
     var seconds: Double?
     var pki: String?
     var suitePath = "scenarios/ev24"
-    var timeScale: Double?
+    /// Fleet: a number; suite: whatever `chargecheck run --time-scale` takes (a number or `max`).
+    var timeScale: String?
 
     /// One declared option: its spelling, value placeholder (nil for a flag) and help.
     private struct Option {
@@ -51,7 +52,7 @@ struct BenchOptions: Sendable {
         Option(name: "--target", valueName: "url", help: "Stations of throughput, connections, handshakes load this central system (they add /IDENTITY)."),
         Option(name: "--pki", valueName: "dir", help: "Certificates for mutual TLS (ca.pem, server.pem/.key, stations/BENCH.pem/.key; else new ones)."),
         Option(name: "--suite", valueName: "path", help: "suite: the scenarios to run (default: scenarios/ev24)."),
-        Option(name: "--time-scale", valueName: "factor", help: "fleet (default 1) and suite (default 60): run time per real time."),
+        Option(name: "--time-scale", valueName: "factor", help: "fleet (default 1) and suite (default max: no waiting): run time per real time."),
         Option(name: "--help", short: "-h", help: "Show this help."),
     ]
 
@@ -84,7 +85,10 @@ struct BenchOptions: Sendable {
                 }
                 stations = count
             case "--seconds": seconds = try positive(word, value(word))
-            case "--time-scale": timeScale = try positive(word, value(word))
+            case "--time-scale":
+                let text = try value(word)
+                if text != "max" { _ = try positive(word, text) }
+                timeScale = text
             case "--target":
                 let url = try value(word)
                 guard url.hasPrefix("ws://") || url.hasPrefix("wss://") else {

@@ -42,33 +42,38 @@ enum StationsRole {
         let measureStart = ContinuousClock.now + .seconds(1)
         let measureEnd = measureStart + .seconds(seconds)
         let cpuStart = ProcessMeasures.cpuSeconds()
-        let (latencies, failures) = await withTaskGroup(of: (Latencies, Int).self) { group in
+        let (latencies, failures, total) = await withTaskGroup(of: (Latencies, Int, Int).self) { group in
             for (index, connection) in connections.enumerated() {
                 group.addTask(executorPreference: connection.executor) {
                     let meterValues = StationLoad.MeterValues(station: index)
                     var latencies = Latencies()
                     var messageId = 0
                     while true {
-                        messageId += 1
                         let sent = ContinuousClock.now
-                        if sent >= measureEnd { return (latencies, 0) }
-                        guard await StationLoad.roundTrip(connection, meterValues.frame(id: messageId)) else { return (latencies, 1) }
+                        if sent >= measureEnd { return (latencies, 0, messageId) }
+                        messageId += 1
+                        guard await StationLoad.roundTrip(connection, meterValues.frame(id: messageId)) else {
+                            return (latencies, 1, messageId)
+                        }
                         if sent >= measureStart { latencies.record(ContinuousClock.now - sent) }
                     }
                 }
             }
             var all = Latencies()
             var failures = 0
-            for await (latencies, failed) in group {
+            var total = 0
+            for await (latencies, failed, sent) in group {
                 all.merge(latencies)
                 failures += failed
+                total += sent
             }
-            return (all, failures)
+            return (all, failures, total)
         }
         let summary = latencies.summary()
+        // CPU covers the warm-up too, so it is divided by every round trip, not only the measured ones.
         return ["roundTrips": .integer(latencies.count), "seconds": .decimal(seconds), "failures": .integer(failures),
                 "p50ms": .decimal(summary.p50), "p99ms": .decimal(summary.p99), "maxms": .decimal(summary.max),
-                "cpuSeconds": .decimal(ProcessMeasures.cpuSeconds() - cpuStart)]
+                "allRoundTrips": .integer(total), "cpuSeconds": .decimal(ProcessMeasures.cpuSeconds() - cpuStart)]
     }
 
     /// Every connection sends a Heartbeat each `interval` seconds (starts spread over the first interval).
@@ -110,6 +115,7 @@ enum StationsRole {
                                    seconds: Double) async -> JSONValue {
         let start = ContinuousClock.now
         let end = start + .seconds(seconds)
+        let cpuStart = ProcessMeasures.cpuSeconds()
         let (latencies, failures, firstFailure) = await withTaskGroup(of: (Latencies, Int, String?).self) { group in
             for worker in 0..<concurrency {
                 group.addTask {
@@ -146,6 +152,7 @@ enum StationsRole {
         let summary = latencies.summary()
         return ["handshakes": .integer(latencies.count), "seconds": .decimal(elapsed), "failures": .integer(failures),
                 "firstFailure": firstFailure.map { .string($0) } ?? .null,
-                "p50ms": .decimal(summary.p50), "p99ms": .decimal(summary.p99)]
+                "p50ms": .decimal(summary.p50), "p99ms": .decimal(summary.p99),
+                "cpuSeconds": .decimal(ProcessMeasures.cpuSeconds() - cpuStart)]
     }
 }

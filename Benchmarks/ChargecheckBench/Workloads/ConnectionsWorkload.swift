@@ -3,7 +3,8 @@ import OCPP
 /// `connections`: N stations connect and boot (ws, or wss with mutual TLS), then heartbeat every 5 s for a minute;
 /// connect rate, the central system's resident memory per connection, heartbeat latency.
 enum ConnectionsWorkload {
-    static func measure(stations: Int, options: BenchOptions) async throws(BenchError) -> WorkloadResult {
+    static func measure(stations wanted: Int, options: BenchOptions) async throws(BenchError) -> WorkloadResult {
+        let (stations, limitNote) = ProcessMeasures.fittingConnections(wanted)
         let seconds = options.seconds ?? 60
         let pki = options.mutualTLS ? try BenchPKI.forRun(options.pki) : nil
         defer { pki?.remove() }
@@ -41,6 +42,7 @@ enum ConnectionsWorkload {
                 ("stations", .integer(stations)), ("seconds", .decimal(seconds)), ("heartbeatInterval", "5 s"), ("transport", .string(mode)),
                 ("centralSystem", .string(central.isOwn ? "chargecheck (_central process)" : central.url)),
             ], figures: figures)
+            if let limitNote { result.notes.append(limitNote) }
             if let failure = connected["firstFailure"]?.stringValue {
                 result.notes.append("\(Int(connected.number("failures"))) stations failed to connect; first: \(failure)")
             }

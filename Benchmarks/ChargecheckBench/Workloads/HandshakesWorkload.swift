@@ -24,6 +24,8 @@ enum HandshakesWorkload {
                 Figure("latencyP50", "connect latency p50", report.number("p50ms"), unit: "ms"),
                 Figure("latencyP99", "connect latency p99", report.number("p99ms"), unit: "ms"),
                 Figure("failures", "failed connects", report.number("failures")),
+                Figure("stationCPUPerHandshake", "load generator CPU per connection",
+                       report.number("cpuSeconds") * 1e6 / max(handshakes, 1), unit: "µs"),
             ]
             if let before, let after {
                 figures.append(Figure("centralCPUPerHandshake", "central system CPU per connection",

@@ -26,7 +26,7 @@ enum ThroughputWorkload {
                 Figure("latencyP50", "latency p50", report.number("p50ms"), unit: "ms"),
                 Figure("latencyP99", "latency p99", report.number("p99ms"), unit: "ms", target: atDefault ? .atMost(20) : nil),
                 Figure("latencyMax", "latency max", report.number("maxms"), unit: "ms"),
-                Figure("stationCPUPerRoundTrip", "load generator CPU per round trip", report.number("cpuSeconds") * 1e6 / max(roundTrips, 1), unit: "µs"),
+                Figure("stationCPUPerRoundTrip", "load generator CPU per round trip", report.number("cpuSeconds") * 1e6 / max(report.number("allRoundTrips"), 1), unit: "µs"),
             ]
             if let before, let after {
                 // The central system's CPU over the whole go → report span (warm-up second included).

@@ -14,7 +14,7 @@ extension WebSocketConnection: OCPPTransport {
     }
 
     /// The connection's event loop: the session runs on the thread that reads and writes its socket.
-    public var sessionExecutor: (any SerialExecutor)? { executor }
+    public var sessionExecutor: (any SerialExecutor)? { executor.serialExecutor }
 }
 
 extension TransportClosure {

@@ -12,10 +12,10 @@ protocol EventHandler: AnyObject {
 /// One epoll thread that owns its sockets and `SSL*` objects and also runs tasks as a `TaskExecutor`.
 ///
 /// Connection tasks started with `Task(executorPreference: loop)` run on the same thread that does their I/O,
-/// so no socket or TLS object is ever touched from two threads. Being one thread, it is also a `SerialExecutor`:
-/// an actor that serves one connection (an OCPP session) can run on it, so a message goes from the socket through
-/// the actor to the answer without waking another thread.
-public final class EventLoop: TaskExecutor, SerialExecutor, @unchecked Sendable {
+/// so no socket or TLS object is ever touched from two threads. Being one thread, it also serves as the serial
+/// executor of actors that serve its connections (``serialExecutor``, e.g. an OCPP session), so a message goes from
+/// the socket through the actor to the answer without waking another thread.
+public final class EventLoop: TaskExecutor, @unchecked Sendable {
     // Thread-safety: `inbox` is behind a Mutex and `loopThread` is atomic; every other stored `var` (handlers,
     // timers, scratch buffer) is touched only on the loop thread, which `assertOnLoop`-style checks guard.
 
@@ -28,6 +28,8 @@ public final class EventLoop: TaskExecutor, SerialExecutor, @unchecked Sendable 
 
     private enum Work {
         case job(UnownedJob)
+        /// A job of an actor whose serial executor is this loop (see ``LoopSerialExecutor``).
+        case actorJob(UnownedJob, UnownedSerialExecutor)
         case closure(@Sendable () -> Void)
     }
 
@@ -55,9 +57,17 @@ public final class EventLoop: TaskExecutor, SerialExecutor, @unchecked Sendable 
 
     // MARK: TaskExecutor
 
-    /// Runs `job` (a task's, or an actor's isolated to this loop) on the loop thread, between I/O events.
+    /// Runs `job` on the loop thread, between I/O events.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.job(UnownedJob(job)))
+    }
+
+    /// This loop as the serial executor of an actor: its jobs run on the loop thread, isolated to the actor.
+    public var serialExecutor: LoopSerialExecutor { LoopSerialExecutor(loop: self) }
+
+    /// Runs an actor's `job` on the loop thread with `executor` as its isolation.
+    func enqueue(actorJob job: UnownedJob, isolatedTo executor: UnownedSerialExecutor) {
+        submit(.actorJob(job, executor))
     }
 
     /// Runs `body` on the loop thread, soon.
@@ -140,7 +150,8 @@ public final class EventLoop: TaskExecutor, SerialExecutor, @unchecked Sendable 
         }
         for item in work {
             switch item {
-            case .job(let job): job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+            case .job(let job): job.runSynchronously(on: asUnownedTaskExecutor())
+            case .actorJob(let job, let executor): job.runSynchronously(isolatedTo: executor, taskExecutor: asUnownedTaskExecutor())
             case .closure(let body): body()
             }
         }
