@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
+.PHONY: run test sanitize deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -24,14 +24,24 @@ run: release
 	$(RELEASE) lint scenarios
 	$(RELEASE) run scenarios/ev24 --time-scale max
 
-## Build and run the whole test suite, then the downstream example package.
+## Build and run the whole test suite, once, under AddressSanitizer (build folder .build-asan; docs/sanitizers.md),
+## then the downstream example package.
 test: deps
-	$(SWIFT) test
+	SWIFT=$(SWIFT) scripts/sanitize/run.sh address
 	$(MAKE) example
+
+## The whole test suite under each sanitizer in SANITIZERS: `make sanitize` runs ThreadSanitizer (.build-tsan),
+## `make sanitize SANITIZERS="thread address"` both.
+SANITIZERS ?= thread
+sanitize: deps
+	@for sanitizer in $(SANITIZERS); do SWIFT=$(SWIFT) scripts/sanitize/run.sh $$sanitizer || exit 1; done
 
 ## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
 ## its scenario tests (its own build folder, .build-example, so the main build stays untouched).
+## The cached build description is dropped first: with it, SwiftPM kept this package's old file list after files
+## were added here (the example failed to compile OCPP), and re-planning costs no rebuild.
 example: deps
+	rm -f .build-example/*/debug/description.json
 	cd Examples/StationTests && $(SWIFT) test --scratch-path ../../.build-example
 
 ## HTML reports of a passing and a failing EV24 run (emulator), rendered by headless Chromium into docs/screenshots/.

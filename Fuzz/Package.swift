@@ -27,6 +27,9 @@ let package = Package(
         .executableTarget(name: "FuzzOCPPFrame", dependencies: [
             "FuzzSupport", .product(name: "OCPP", package: "chargecheck"),
         ]),
+        .executableTarget(name: "FuzzTrace", dependencies: [
+            "FuzzSupport", .product(name: "OCPP", package: "chargecheck"),
+        ]),
         .executableTarget(name: "FuzzWebSocketFrame", dependencies: [
             "FuzzSupport", .product(name: "WebSocket", package: "chargecheck"),
         ]),

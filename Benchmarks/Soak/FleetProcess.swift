@@ -17,13 +17,17 @@ final class FleetProcess {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["emulate", "--csms", csms, "--id", firstIdentity, "--count", "\(count)", "--profile", profile]
             + (fault.map { ["--fault", $0] } ?? [])
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try? FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
     }
 
-    func start() throws { try process.run() }
+    /// Starts the process, its output going to the log (the soak keeps no descriptor of it: they are counted).
+    func start() throws {
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        defer { try? handle.close() }
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
 
     /// Sends SIGTERM (the emulator stops its stations, closing with 1000, and prints its summary) and waits.
     func stop() -> Int32 {
@@ -32,16 +36,22 @@ final class FleetProcess {
         return process.terminationStatus
     }
 
-    /// The `total:` line's numbers: CALLs the stations sent and CALLs they received.
-    func totals() -> (sent: Int, received: Int)? {
+    /// The `total:` line's numbers: CALLs the stations sent (attempted), CALLs they received, and their CALLs that got no
+    /// answer (among them those the connection was lost under, which may never have left the station).
+    func totals() -> (sent: Int, received: Int, unanswered: Int)? {
         guard let text = try? String(contentsOf: log, encoding: .utf8),
               let line = text.split(separator: "\n").last(where: { $0.hasPrefix("total:") }) else { return nil }
         func number(after word: String) -> Int? {
             guard let range = line.range(of: word + " ") else { return nil }
             return Int(line[range.upperBound...].prefix { $0.isNumber })
         }
-        guard let sent = number(after: "sent"), let received = number(after: "received") else { return nil }
-        return (sent, received)
+        func number(before word: String) -> Int? {
+            guard let range = line.range(of: " " + word) else { return nil }
+            return Int(String(line[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed()))
+        }
+        guard let sent = number(after: "sent"), let received = number(after: "received"),
+              let unanswered = number(before: "unanswered") else { return nil }
+        return (sent, received, unanswered)
     }
 
     /// The identities of the group, as `chargecheck emulate --count` numbers them.

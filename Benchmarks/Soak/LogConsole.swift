@@ -7,6 +7,7 @@ import Synchronization
 final class LogConsole: Sendable {
     private let handle: FileHandle
     private let waitingLine = Mutex<String?>(nil)
+    private let verdictSeen = Mutex<ContinuousClock.Instant?>(nil)
 
     init(path: URL) throws(SoakSetupError) {
         _ = FileManager.default.createFile(atPath: path.path, contents: nil)
@@ -20,10 +21,14 @@ final class LogConsole: Sendable {
 
     private func write(_ text: String) {
         handle.write(Data(text.utf8))
-        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Waiting for") }) {
-            waitingLine.withLock { if $0 == nil { $0 = String(line) } }
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("Waiting for") { waitingLine.withLock { if $0 == nil { $0 = String(line) } } }
+            if line.hasPrefix("PASSED") || line.hasPrefix("FAILED") { verdictSeen.withLock { if $0 == nil { $0 = .now } } }
         }
     }
+
+    /// When the run's closing verdict line came: the stations are done, the reports are being written.
+    var stationsDone: ContinuousClock.Instant? { verdictSeen.withLock { $0 } }
 
     /// The listener URLs (identity placeholder removed) once the runner listens.
     var listenerURLs: [String]? {

@@ -23,6 +23,32 @@ struct ResourceSample: Sendable {
         return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 
+    /// What the open descriptors are, counted by kind (`socket`, `pipe`, `anon_inode:[eventpoll]`, or a file path).
+    static func describeDescriptors() -> String {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        var kinds: [String: Int] = [:]
+        for entry in entries {
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + entry) else { continue }
+            let kind = target.hasPrefix("socket:") ? socketKind(inode: String(target.dropFirst(8).dropLast()))
+                : target.hasPrefix("pipe:") ? "pipe" : target
+            kinds[kind, default: 0] += 1
+        }
+        return kinds.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+    }
+
+    /// `tcp STATE` or `unix` for a socket inode, from /proc/self/net (TCP states as the kernel numbers them: 01
+    /// established, 06 time-wait, 08 close-wait, 0A listen).
+    static func socketKind(inode: String) -> String {
+        for table in ["tcp", "tcp6"] {
+            let lines = (try? String(contentsOfFile: "/proc/self/net/" + table, encoding: .utf8))?.split(separator: "\n") ?? []
+            for line in lines.dropFirst() {
+                let fields = line.split(separator: " ")
+                if fields.count > 9, fields[9] == inode { return "\(table) socket state \(fields[3])" }
+            }
+        }
+        return "unix socket"
+    }
+
     /// The number of entries in /proc/self/fd (the directory listing's own descriptor excluded).
     static func openDescriptors() -> Int {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []

@@ -1,29 +1,27 @@
 import Foundation
 
-/// The misbehaving client of the soak (`Soak rogue WS_URL WSS_PORT SECONDS`, a process of its own): for the given time
-/// it cycles through the transport faults real stations and attackers commit, against the runner's listeners, and
-/// prints what it did. Identities are `ROGUE-<FAULT>-<n>` with n from 1 to 3, so the report gets few extra stations.
+/// The misbehaving client of the soak (`Soak rogue WS_PORT PATH_PREFIX WSS_PORT`, a process of its own): until it is
+/// terminated it cycles through the transport faults real stations and attackers commit, against the runner's
+/// listeners, printing after each round what it did so far. Identities are `ROGUE-<FAULT>-<n>` with n from 1 to 3, so
+/// the report gets few extra stations, and each comes back every round (their plans end instead of waiting for them).
 struct RogueClient {
     /// The ws:// listener: its port and the path before the identity ("/ocpp/").
     let port: Int
     let pathPrefix: String
     /// The wss:// listener's port (TLS clients that hang mid-handshake).
     let tlsPort: Int
-    let seconds: Int
     private(set) var counts: [String: Int] = [:]
 
-    init(port: Int, pathPrefix: String, tlsPort: Int, seconds: Int) {
+    init(port: Int, pathPrefix: String, tlsPort: Int) {
         self.port = port
         self.pathPrefix = pathPrefix
         self.tlsPort = tlsPort
-        self.seconds = seconds
     }
 
-    /// Runs the faults round after round until the time is up; returns a line per fault.
-    mutating func run() -> String {
-        let deadline = ContinuousClock.now + .seconds(seconds)
+    /// Runs the faults round after round, a line of totals after each, until the process is terminated.
+    mutating func run() -> Never {
         var round = 0
-        while ContinuousClock.now < deadline {
+        while true {
             round += 1
             let number = round % 3 + 1
             dropMidFrame(number)
@@ -32,8 +30,9 @@ struct RogueClient {
             slowReader(number)
             handshakeFlood()
             hangingTLSClients()
+            let totals = counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            FileHandle.standardOutput.write(Data("after round \(round): \(totals)\n".utf8))
         }
-        return counts.sorted { $0.key < $1.key }.map { "rogue \($0.key): \($0.value)" }.joined(separator: "\n")
     }
 
     private mutating func count(_ what: String, _ amount: Int = 1) { counts[what, default: 0] += amount }
@@ -127,7 +126,8 @@ struct RogueClient {
         socket.reset()
     }
 
-    /// 200 connections that start an HTTP request and never finish it, and 20 with a head far over any limit.
+    /// 200 connections that start an HTTP request and never finish it (held past the server's 10 s handshake
+    /// timeout), and 20 with a head far over any limit.
     mutating func handshakeFlood() {
         var sockets: [RawSocket] = []
         for index in 0..<200 {
@@ -142,12 +142,11 @@ struct RogueClient {
             _ = socket.read(until: "\r\n\r\n")
             count("oversized heads")
         }
-        Thread.sleep(forTimeInterval: 2)
+        Thread.sleep(forTimeInterval: 11)
         for socket in sockets { socket.reset() }
     }
 
-    /// 100 TLS clients that send the first bytes of a ClientHello and then hang (until the server gives up on them
-    /// or two seconds pass, whichever first).
+    /// 100 TLS clients that send the first bytes of a ClientHello and then hang, past the server's handshake timeout.
     mutating func hangingTLSClients() {
         var sockets: [RawSocket] = []
         for _ in 0..<100 {
@@ -156,7 +155,7 @@ struct RogueClient {
             sockets.append(socket)
         }
         count("hanging TLS handshakes", sockets.count)
-        Thread.sleep(forTimeInterval: 2)
+        Thread.sleep(forTimeInterval: 11)
         for socket in sockets { socket.close() }
     }
 }

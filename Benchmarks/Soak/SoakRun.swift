@@ -26,13 +26,15 @@ struct SoakRun {
 
         print("soak: \(settings.stations) stations (\(settings.stationsPerFault) per fault profile × 12 misbehaving), "
             + "\(settings.sessions) charging sessions each, about \(settings.seconds) s; output in \(directory.path)/")
-        _ = EventLoop.shared  // its epoll and eventfd descriptors belong to the baseline
+        let log = try LogConsole(path: file("runner.log"))
+        _ = EventLoop.shared  // its epoll and eventfd descriptors belong to the baseline, as does the log
+        Self.warmUpRuntime()
         let start = ContinuousClock.now
         let baseline = ResourceSample.now(since: start)
+        let baselineKinds = ResourceSample.describeDescriptors()
         let sampler = ResourceSampler(start: start, interval: .seconds(settings.sampleInterval))
         sampler.begin()
 
-        let log = try LogConsole(path: file("runner.log"))
         let arguments = ["run", settings.scenarios,
                          "--listen", "ws://127.0.0.1:0/ocpp", "--listen", "wss://127.0.0.1:0/ocpp",
                          "--tls-cert", file("pki/server.pem").path, "--tls-key", file("pki/server.key").path,
@@ -79,19 +81,27 @@ struct SoakRun {
         let rogue = Process()
         rogue.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         let path = URL(string: ws)?.path ?? "/ocpp"
-        rogue.arguments = ["rogue", "\(wsPort)", path.hasSuffix("/") ? path : path + "/", "\(wssPort)",
-                           "\(max(30, settings.seconds - settings.rampSeconds - 60))"]
+        rogue.arguments = ["rogue", "\(wsPort)", path.hasSuffix("/") ? path : path + "/", "\(wssPort)"]
         let rogueLog = file("rogue.log")
         _ = FileManager.default.createFile(atPath: rogueLog.path, contents: nil)
-        rogue.standardOutput = try? FileHandle(forWritingTo: rogueLog)
-        rogue.standardError = rogue.standardOutput
-        do { try rogue.run() } catch { print("soak: the rogue client did not start: \(error)") }
+        do {
+            let handle = try FileHandle(forWritingTo: rogueLog)
+            defer { try? handle.close() }
+            rogue.standardOutput = handle
+            rogue.standardError = handle
+            try rogue.run()
+        } catch {
+            print("soak: the rogue client did not start: \(error)")
+        }
         print("soak: rogue transport client started (pid \(rogue.processIdentifier))")
 
         let exitCode = await runner.value
         print("soak: chargecheck run ended with exit status \(exitCode) after \(Int(start.duration(to: .now).components.seconds)) s")
         let emulatorStatuses = fleet.map { $0.stop() }
+        // SIGKILL: it has nothing to save (it prints its totals after each round), and it inherits SIGTERM blocked.
+        if rogue.isRunning { kill(rogue.processIdentifier, SIGKILL) }
         rogue.waitUntilExit()
+        let rogueRounds = (try? String(contentsOf: rogueLog, encoding: .utf8))?.split(separator: "\n").last { $0.hasPrefix("after round") }
         var after = ResourceSample.now(since: start)
         for _ in 0..<150 where after.openDescriptors > baseline.openDescriptors {
             try? await Task.sleep(for: .milliseconds(100))
@@ -105,12 +115,13 @@ struct SoakRun {
                       "chargecheck run exit status \(exitCode) (0 or 1: every scenario judged)")
         checks.record("emulators stopped cleanly", emulatorStatuses.allSatisfy { $0 == 0 },
                       "exit statuses \(Set(emulatorStatuses).sorted())")
-        checks.record("rogue client finished", rogue.terminationStatus == 0,
-                      (try? String(contentsOf: rogueLog, encoding: .utf8))?.split(separator: "\n").joined(separator: "; ") ?? "")
-        checks.memory(samples, rampSeconds: settings.rampSeconds, file: file("rss.csv"))
+        checks.record("rogue client ran", rogueRounds != nil, rogueRounds.map(String.init) ?? "no round finished; see \(rogueLog.path)")
+        let stationsDone = log.stationsDone.map { Double(start.duration(to: $0).components.seconds) }
+        checks.memory(samples, rampSeconds: settings.rampSeconds, stationsDone: stationsDone, file: file("rss.csv"))
         checks.record("descriptors back to baseline", after.openDescriptors <= baseline.openDescriptors,
-                      "\(baseline.openDescriptors) before the run, \(after.openDescriptors) after, "
-                      + "peak \(samples.map(\.openDescriptors).max() ?? 0)")
+                      "\(baseline.openDescriptors) before the run (\(baselineKinds)), \(after.openDescriptors) after"
+                      + (after.openDescriptors > baseline.openDescriptors ? " (\(ResourceSample.describeDescriptors()))" : "")
+                      + ", peak \(samples.map(\.openDescriptors).max() ?? 0)")
         checks.verdicts(evidence, fleet: fleet, planSize: 3)
         checks.frames(evidence, fleet: fleet)
         print(checks.summary)
@@ -118,4 +129,17 @@ struct SoakRun {
     }
 
     static func port(_ url: String) -> Int? { URL(string: url)?.port }
+
+    /// Has Dispatch and Foundation open the descriptors they keep for good (their event loops, for signal sources and
+    /// child processes) before the baseline is taken, so that the comparison shows what the run leaves behind.
+    static func warmUpRuntime() {
+        let source = DispatchSource.makeSignalSource(signal: SIGUSR2)
+        source.setEventHandler {}
+        source.resume()
+        source.cancel()
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? child.run()
+        child.waitUntilExit()
+    }
 }

@@ -7,13 +7,12 @@ import WebSocket
 
 if CommandLine.arguments.dropFirst().first == "rogue" {
     let arguments = CommandLine.arguments.dropFirst(2).map { $0 }
-    guard arguments.count == 4, let port = Int(arguments[0]), let tlsPort = Int(arguments[2]), let seconds = Int(arguments[3]) else {
-        FileHandle.standardError.write(Data("usage: Soak rogue WS_PORT PATH_PREFIX WSS_PORT SECONDS\n".utf8))
+    guard arguments.count == 3, let port = Int(arguments[0]), let tlsPort = Int(arguments[2]) else {
+        FileHandle.standardError.write(Data("usage: Soak rogue WS_PORT PATH_PREFIX WSS_PORT\n".utf8))
         exit(2)
     }
-    var client = RogueClient(port: port, pathPrefix: arguments[1], tlsPort: tlsPort, seconds: seconds)
-    print(client.run())
-    exit(0)
+    var client = RogueClient(port: port, pathPrefix: arguments[1], tlsPort: tlsPort)
+    client.run()
 }
 
 do {

@@ -7,9 +7,17 @@ enum FileReading {
         case tooLarge(Int)
     }
 
+    /// The bytes of the regular file at `path`. A device, pipe or socket is refused before reading, saying so (Foundation
+    /// refuses to read them too, which used to show as "permission denied").
     static func bytes(atPath path: String, limit: Int) throws(Failure) -> [UInt8] {
         var status = stat()
-        if stat(path, &status) == 0, Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
+        if stat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            // Before reading: Foundation's read of a directory fails after allocating its buffer, and leaks it.
+            if type == S_IFDIR { throw .unreadable("it is a directory") }
+            if type != S_IFREG { throw .unreadable("it is not a regular file (a device, pipe or socket)") }
+            if Int(status.st_size) > limit { throw .tooLarge(Int(status.st_size)) }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

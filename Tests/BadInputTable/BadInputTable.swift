@@ -25,15 +25,15 @@ public struct BadInputRow: Sendable, CustomStringConvertible {
 
     public var description: String { input }
 
-    /// The row as a line of the Markdown table.
+    /// The row as a line of the Markdown table: messages in full, a sample cut at 200 characters.
     var markdown: String {
-        let inputCell = Self.escapeCell(input) + (sample.map { "<br>" + Self.code($0) } ?? "")
+        let shownSample = sample.map { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
+        let inputCell = Self.escapeCell(input) + (shownSample.map { "<br>" + Self.code($0) } ?? "")
         return "| \(inputCell) | \(message.map(Self.code).joined(separator: "<br>")) |"
     }
 
     private static func code(_ text: String) -> String {
-        let shown = text.count > 200 ? String(text.prefix(200)) + "…" : text
-        return "<code>" + escapeCell(shown.replacingOccurrences(of: "&", with: "&amp;")
+        "<code>" + escapeCell(text.replacingOccurrences(of: "&", with: "&amp;")
             .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")) + "</code>"
     }
 

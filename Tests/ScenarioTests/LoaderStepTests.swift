@@ -2,6 +2,7 @@ import Foundation
 import OCPP
 import Scenario
 import Testing
+import YAML
 
 @Suite("Loader: step kinds and scenario keys")
 struct LoaderStepTests {
@@ -200,6 +201,39 @@ struct LoaderFileTests {
         #expect(suite.scenarios.map(\.metadata.id) == ["x.one"])
         #expect(suite.rules == [VerdictRule(name: "any-pass", kind: .anyPass(["x.*"]), location: suite.rules[0].location)])
         #expect(VerdictRule.pattern("x.*", selects: "x.one") && !VerdictRule.pattern("x.one", selects: "x.two"))
+    }
+
+    /// Found while fuzzing the loader (a hand-written input replayed through the fuzz target): a suite listing
+    /// `scenarios: [/]` walked the whole file system for minutes.
+    @Test(arguments: ["suite-entry", "suite-folder", "loaded-folder"])
+    func foldersTooBigToWalkAreAnErrorAtTheirPlace(way: String) throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["a", "b", "c", "d"] {
+            try "scenario: \(name)\nsteps:\n  - wait: 1s\n".write(toFile: root + "/fixtures/\(name).yaml", atomically: true, encoding: .utf8)
+        }
+        var loader = ScenarioLoader()
+        loader.maximumFolderEntries = 3
+        let errors: [Diagnostic]
+        let expected: (folder: String, location: Location)
+        switch way {
+        case "suite-entry":
+            try "suite: S\nscenarios:\n  - fixtures\n".write(toFile: root + "/suite.yaml", atomically: true, encoding: .utf8)
+            errors = loader.load(paths: [root + "/suite.yaml"]).errors
+            expected = (root + "/fixtures", Location(file: root + "/suite.yaml", line: 3, column: 5))
+        case "suite-folder":
+            try "suite: S\n".write(toFile: root + "/suite.yaml", atomically: true, encoding: .utf8)
+            errors = loader.load(paths: [root + "/suite.yaml"]).errors
+            expected = (root, Location(file: root + "/suite.yaml", line: 1, column: 1))
+        default:
+            errors = loader.load(paths: [root]).errors
+            expected = (root, Location(file: root, line: 1, column: 1))
+        }
+        #expect(errors.map(\.message) == ["folder '\(expected.folder)' holds more than 3 files and folders; it is not a folder of scenarios"])
+        #expect(errors.first?.location == expected.location)
+        #expect(errors.first?.hint == "name the folder that holds the scenario files")
+        loader.maximumFolderEntries = 4
+        #expect(loader.load(paths: [root + "/fixtures"]).scenarios.count == 4)
     }
 
     @Test func longIncludeChainsAreBounded() throws {

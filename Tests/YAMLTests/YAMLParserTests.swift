@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YAML
 
@@ -92,9 +93,34 @@ struct YAMLParserTests {
         #expect(error.location.line == 6)
     }
 
+    /// Found while fuzzing the scenario loader: a suite listing `/dev/zero` (or a named pipe) was refused as
+    /// "permission denied".
+    @Test(arguments: ["/dev/null", "/dev/zero"])
+    func devicesAreRefusedBeforeReading(path: String) throws {
+        let error = try #require(throws: YAMLError.self) { try YAMLParser.parseFile(atPath: path) }
+        #expect(error.message == "cannot read the file: it is not a regular file (a device, pipe or socket)")
+        #expect(error.location.file == path && error.location.line == 1)
+    }
+
     @Test func oversizedInputIsRefusedBeforeParsing() throws {
         let error = try #require(failure(String(repeating: "#", count: 2_000), limits: YAMLLimits(maximumBytes: 1_000)))
         #expect(error.kind == .tooLarge)
         #expect(error.message == "file is 2.0 KiB; scenario files are limited to 1000 bytes")
+    }
+
+    @Test("a directory or a missing file is an error at 1:1 naming why", arguments: [
+        ("", "cannot read the file: it is a directory"),
+        ("/missing.yaml", "cannot read the file: no such file"),
+    ])
+    func unreadableFile(suffix: String, message: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yaml-tests-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            _ = try YAMLParser.parseFile(atPath: directory + suffix, displayName: "given.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "given.yaml:1:1: error: \(message)")
+        }
     }
 }

@@ -1,32 +1,33 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ with the fuzzer and address sanitizers and runs each for FUZZ_SECONDS
 # (default 60). Seeds come from Fuzz/Corpus/<target> (read only); what libFuzzer learns goes to
-# .build-fuzz/corpus/<target>, crash, timeout and out-of-memory inputs to .build-fuzz/artifacts/<target>/.
+# .build-fuzz-work/corpus/<target>, crash, timeout and out-of-memory inputs to .build-fuzz-work/artifacts/<target>/.
 # Each run ends with libFuzzer's own "Done N runs in S second(s)" line, then one table row per target.
 # Usage: scripts/fuzz/run.sh [TARGET...]   (FUZZ_SECONDS=600 scripts/fuzz/run.sh FuzzOCPPFrame)
-set -u
+set -u -o pipefail
 cd "$(dirname "$0")/../.."
 
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 SWIFT=${SWIFT:-swift}
 SCRATCH=.build-fuzz
-ALL_TARGETS=(FuzzScenario FuzzExpression FuzzOCPPFrame FuzzWebSocketFrame FuzzHandshake)
+WORK=.build-fuzz-work
+ALL_TARGETS=(FuzzScenario FuzzExpression FuzzOCPPFrame FuzzTrace FuzzWebSocketFrame FuzzHandshake)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 echo "Building the fuzz targets with -sanitize=fuzzer,address…"
 # ld.gold warns "Cannot export local symbol" for sanitizer symbols: harmless, filtered out.
-"$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 \
-    | grep -v "Cannot export local symbol" | grep -E "error|warning:|Compiling Fuzz|complete"
-for target in "${TARGETS[@]}"; do
-    [ -x "$SCRATCH/debug/$target" ] || { echo "the build of $target failed"; exit 2; }
-done
+if ! "$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 \
+    | { grep -v "Cannot export local symbol" | grep -E "error|warning:|Compiling Fuzz|complete" || true; }; then
+    echo "the build of the fuzz targets failed"
+    exit 2
+fi
 
 rows=()
 failed=0
 for target in "${TARGETS[@]}"; do
-    corpus="$SCRATCH/corpus/$target"
-    artifacts="$SCRATCH/artifacts/$target/"
-    log="$SCRATCH/logs/$target.log"
+    corpus="$WORK/corpus/$target"
+    artifacts="$WORK/artifacts/$target/"
+    log="$WORK/logs/$target.log"
     mkdir -p "$corpus" "$artifacts" "$(dirname "$log")"
     dict=()
     [ -f "Fuzz/Dictionaries/$target.dict" ] && dict=("-dict=Fuzz/Dictionaries/$target.dict")

@@ -20,14 +20,26 @@ enum FuzzExpression {
     static func main() {
         FuzzDriver.main { input in
             let text = String(decoding: input, as: UTF8.self)
-            if let expression = try? Expression.parse(text) {
-                _ = expression.description
+            do throws(ExpressionSyntaxError) {
+                let expression = try Expression.parse(text)
                 _ = expression.freeVariables
                 _ = try? expression.evaluate(in: environment)
+            } catch {
+                checkPlace(of: error, in: text)
             }
-            if let interpolation = try? Interpolation.parse(text) {
+            do throws(ExpressionSyntaxError) {
+                let interpolation = try Interpolation.parse(text)
                 _ = try? interpolation.evaluate(in: environment)
+            } catch {
+                checkPlace(of: error, in: text)
             }
+        }
+    }
+
+    /// A syntax error must point into the text (or just past its end) and say something.
+    static func checkPlace(of error: ExpressionSyntaxError, in text: String) {
+        guard (0...text.utf8.count).contains(error.offset), !error.message.isEmpty else {
+            fatalError("a syntax error outside the text: offset \(error.offset) in \(text.utf8.count) bytes: \(error.message)")
         }
     }
 }

@@ -3,7 +3,8 @@ import FuzzSupport
 
 /// Bytes → HTTP head parser → WebSocket upgrade checks (RFC 6455 §4.2.1) under strict and lenient server policies →
 /// Basic authentication, as the server reads a station's upgrade request. The same bytes are also read as a head
-/// arriving in two parts (split where the first byte says), as a slow client sends it.
+/// arriving in two parts (split where the first byte says), as a slow client sends it. A refusal must carry a
+/// 4xx status the server sends for it and a reason.
 @main
 enum FuzzHandshake {
     static let configurations: [WebSocketServer.Configuration] = [
@@ -26,7 +27,15 @@ enum FuzzHandshake {
             guard case .complete(let head, let consumed) = HTTPHeadParser.parse(bytes[...], limit: limit) else { return }
             precondition(consumed <= bytes.count, "the parser consumed more bytes than it was given")
             for configuration in configurations {
-                guard let request = try? UpgradeRequest(head: head, configuration: configuration) else { continue }
+                let request: UpgradeRequest
+                do throws(UpgradeRequest.Refusal) {
+                    request = try UpgradeRequest(head: head, configuration: configuration)
+                } catch {
+                    guard [400, 404, 405, 426].contains(error.status), !error.reason.isEmpty else {
+                        fatalError("a refusal with status \(error.status): \(error.reason)")
+                    }
+                    continue
+                }
                 _ = WebSocketAccept.value(forKey: request.key)
                 if let basicAuth = configuration.basicAuth {
                     _ = basicAuth.verify(head.value("authorization"), identity: request.identity)

@@ -8,7 +8,7 @@ import YAML
 /// ```swift
 /// @Test(arguments: ScenarioFolder.load("Scenarios"))
 /// func scenario(_ scenario: ScenarioCase) async throws {
-///     try await scenario.run(against: .emulator(timeScale: 5))
+///     try await scenario.run(against: .emulator())
 /// }
 /// ```
 ///

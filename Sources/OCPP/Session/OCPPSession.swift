@@ -357,8 +357,11 @@ public actor OCPPSession {
     func expire(callId id: String, after deadline: Duration) {
         guard pending?.id == id else { return }
         checker.expire(callId: id, from: role)
+        // To the millisecond: a deadline scaled from run time is a few nanoseconds off (0.999999659 seconds for 1s).
+        let (seconds, attoseconds) = deadline.components
+        let shown = Duration.milliseconds(seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000)
         add([OCPPFinding(.unansweredCall, .warning,
-                         "the \(role.peer.displayName) did not answer \(pending?.action ?? "the CALL") \"\(id)\" within \(deadline)",
+                         "the \(role.peer.displayName) did not answer \(pending?.action ?? "the CALL") \"\(id)\" within \(shown)",
                          sender: role.peer, messageId: id, action: pending?.action, raw: pending?.raw)])
         complete(.timeout)
     }

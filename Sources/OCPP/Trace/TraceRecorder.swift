@@ -17,11 +17,14 @@ public final class TraceRecorder: Sendable {
     let state = Mutex(State())
     let sinks: [any TraceSink]
     let keepsRecords: Bool
+    let budget: TraceBudget?
 
-    /// A recorder writing to `sinks`; `keepsRecords: false` for long runs where only the sinks need the lines.
-    public init(sinks: [any TraceSink] = [], keepsRecords: Bool = true) {
+    /// A recorder writing to `sinks`; `keepsRecords: false` for long runs where only the sinks need the lines; with a
+    /// `budget`, records are kept only while it lasts.
+    public init(sinks: [any TraceSink] = [], keepsRecords: Bool = true, budget: TraceBudget? = nil) {
         self.sinks = sinks
         self.keepsRecords = keepsRecords
+        self.budget = budget
     }
 
     /// Numbers `record`, keeps it, and writes it to every sink before returning.
@@ -31,7 +34,7 @@ public final class TraceRecorder: Sendable {
             var record = record
             record.sequence = state.nextSequence
             state.nextSequence += 1
-            if keepsRecords { state.records.append(record) }
+            if keepsRecords && budget?.take() ?? true { state.records.append(record) }
             for sink in sinks { sink.write(record) }
             return record
         }

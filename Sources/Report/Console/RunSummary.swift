@@ -10,6 +10,7 @@ public enum RunSummary {
         var lines: [String] = [""]
         for error in result.errors { lines.append(style.red("error: ") + error) }
         for rejection in result.handshakeRejections { lines.append(style.yellow("refused: ") + rejection) }
+        for note in result.notes { lines.append(style.yellow("note: ") + note) }
         for station in result.stations { lines += stationLines(station, style: style) }
         lines.append(verdictLine(result, style: style))
         return lines.joined(separator: "\n") + "\n"

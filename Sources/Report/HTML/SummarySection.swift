@@ -36,7 +36,7 @@ struct SummarySection {
         if let trace = result.options.tracePath { facts.append(("Trace file", trace)) }
         let problems: [Markup] = (result.errors + result.handshakeRejections.map { "handshake refused: \($0)" }).map {
             "<li class=\"finding error\">\($0)</li>"
-        }
+        } + result.notes.map { "<li class=\"finding warning\">note: \($0)</li>" }
         return """
             <header>
             <div class="banner \(word.lowercased())"><div class="word">\(word)</div>\

@@ -23,6 +23,7 @@ enum ReportJSON {
             "options": options(result.options),
             "errors": strings(result.errors),
             "handshakeRejections": strings(result.handshakeRejections),
+            "notes": strings(result.notes),
             "stations": .array(result.stations.map(station)),
         ]
     }

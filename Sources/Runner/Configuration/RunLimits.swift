@@ -35,8 +35,8 @@ public struct RunLimits: Sendable, Hashable {
     public var pendingCalls = 100
     /// Most events a station's mailbox keeps (10,000).
     public var mailbox = 10_000
-    /// Most trace records kept in memory for the reports, over the whole run (200,000).
-    public var traceRecords = 200_000
+    /// Most trace records kept in memory for the reports, over the whole run (100,000).
+    public var traceRecords = 100_000
 
     public init() {}
 

@@ -244,13 +244,18 @@ final class ScenarioRun {
 
     /// The station CALLs between two marks that no step took.
     func unconsumedCalls(from start: Int, to end: Int) async -> [ReceivedCall] {
-        let events = await context.channel.events(from: start).filter { $0.0 < end }
-        return events.compactMap { _, event in
-            guard let entry = event.call, !entry.consumed else { return nil }
-            return ReceivedCall(messageId: entry.call.id, action: entry.action, payload: entry.payload,
-                                received: entry.received,
-                                traceSequence: context.traceSequences(messageIds: [entry.call.id]).first,
-                                answeredBy: entry.answer.description)
+        let entries = await context.channel.events(from: start).filter { $0.0 < end }.compactMap { _, event in
+            event.call.flatMap { $0.consumed ? nil : $0 }
+        }
+        // One pass over the trace for all of them (a flooding station leaves thousands).
+        let ids = Set(entries.map(\.call.id))
+        var sequences: [String: Int] = [:]
+        for record in context.recorder.records {
+            if let id = record.messageId, ids.contains(id), sequences[id] == nil { sequences[id] = record.sequence }
+        }
+        return entries.map { entry in
+            ReceivedCall(messageId: entry.call.id, action: entry.action, payload: entry.payload, received: entry.received,
+                         traceSequence: sequences[entry.call.id], answeredBy: entry.answer.description)
         }
     }
 

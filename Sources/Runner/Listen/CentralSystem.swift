@@ -20,7 +20,11 @@ actor CentralSystem {
     private let makeChannel: @Sendable (String) -> StationChannel
     private(set) var listeners: [Listener] = []
     private var channels: [String: StationChannel] = [:]
+    /// Refused handshakes, the first ``listedRejections`` of them (a handshake flood must not grow memory).
     private(set) var rejections: [String] = []
+    /// Refused handshakes beyond those listed.
+    private(set) var unlistedRejections = 0
+    static let listedRejections = 1_000
     private var connectionCounter = 0
     /// New stations, as each first connects.
     nonisolated let arrivals: AsyncStream<StationChannel>
@@ -69,19 +73,25 @@ actor CentralSystem {
             switch event {
             case .accepted(let connection): await admit(connection, listener: listener)
             case .rejected(let rejection):
-                let text = "\(listener.url): \(rejection)"
-                rejections.append(text)
-                observer.handle(.handshakeRejected(text))
+                reject(LimitAdvice.advise("\(listener.url): \(rejection)", LimitAdvice.limit(reachedBy: rejection)))
             }
         }
+    }
+
+    /// Lists a refused handshake (while fewer than ``listedRejections`` are) and tells the observer.
+    private func reject(_ text: String) {
+        if rejections.count < Self.listedRejections {
+            rejections.append(text)
+        } else {
+            unlistedRejections += 1
+        }
+        observer.handle(.handshakeRejected(text))
     }
 
     private func admit(_ connection: WebSocketConnection, listener: Listener) async {
         let info = connection.info
         if let stationFilter, info.identity != stationFilter {
-            let text = "\(info.peer): station \(info.identity) refused: only \(stationFilter) is under test (--station-id)"
-            rejections.append(text)
-            observer.handle(.handshakeRejected(text))
+            reject("\(info.peer): station \(info.identity) refused: only \(stationFilter) is under test (--station-id)")
             await connection.close(code: 1008, reason: "not the station under test")
             return
         }

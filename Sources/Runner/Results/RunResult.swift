@@ -16,9 +16,12 @@ public struct RunResult: Sendable, Hashable {
     public var handshakeRejections: [String]
     /// Whether Ctrl-C or SIGTERM cut the run short (steps in progress are marked interrupted).
     public var interrupted: Bool
+    /// What the reader should know that does not decide the verdict: a limit the run reached (the trace kept for the
+    /// reports cut short, handshake rejections beyond those listed).
+    public var notes: [String]
 
     public init(started: Date, ended: Date, options: RunOptions, stations: [StationResult], errors: [String] = [],
-                handshakeRejections: [String] = [], interrupted: Bool = false) {
+                handshakeRejections: [String] = [], interrupted: Bool = false, notes: [String] = []) {
         self.started = started
         self.ended = ended
         self.options = options
@@ -26,6 +29,7 @@ public struct RunResult: Sendable, Hashable {
         self.errors = errors
         self.handshakeRejections = handshakeRejections
         self.interrupted = interrupted
+        self.notes = notes
     }
 
     /// Whether everything that decides the exit code passed: no run error, no station failing.

@@ -65,11 +65,12 @@ public struct Runner: Sendable {
         let overrides = options.overrides
         let profile = self.profile
         let limits = options.limits
+        let traceBudget = TraceBudget(limit: limits.traceRecords)
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, limits: limits,
                                     observer: observer) { identity in
             let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
             return StationChannel(identity: identity, clock: clock, mode: mode,
-                                  recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)]),
+                                  recorder: TraceRecorder(sinks: [ForwardingTraceSink(recorder: runRecorder)], budget: traceBudget),
                                   defaults: DefaultReplies(now: { clock.now }), observer: observer,
                                   policy: first.map { .opening($0, overrides: overrides, base: base) } ?? AnsweringPolicy(),
                                   limits: limits)
@@ -104,8 +105,13 @@ public struct Runner: Sendable {
                 : "only \(initial.count) of \(wanted) stations connected\(bound)")
         }
         var stations: [StationResult] = []
+        var notes: [String] = []
         if !initial.isEmpty {
             stations = await runStations(arrivals, initialCount: initial.count, central: central)
+        }
+        for channel in await arrivals.channels where await channel.droppedCalls > 0 {
+            notes.append("\(channel.identity): \(await channel.droppedCalls) CALLs no step took were dropped from its mailbox "
+                + "(it keeps \(limits.mailbox) events, --limit mailbox=N); they were answered and are in the trace")
         }
         if initial.count < wanted, let reason = errors.last {
             stations += (initial.count..<wanted).map { missingStation(number: $0 + 1, reason: reason) }
@@ -114,8 +120,17 @@ public struct Runner: Sendable {
         await central.shutdown()
         await emulator?.provider.stop()
         let rejections = await central.rejections
+        let unlisted = await central.unlistedRejections
+        if unlisted > 0 {
+            notes.append("\(unlisted) more handshake(s) were refused than the \(CentralSystem.listedRejections) listed (each is on the console)")
+        }
+        if traceBudget.droppedRecords > 0 {
+            notes.append("the traces kept for the reports reached their limit of \(traceBudget.limit) records (--limit trace-records=N); "
+                + "\(traceBudget.droppedRecords) later records are not in the reports, "
+                + (options.tracePath.map { "the trace file \($0) has them all" } ?? "record them all with --trace FILE"))
+        }
         let result = RunResult(started: started, ended: Date(), options: options, stations: stations, errors: errors,
-                               handshakeRejections: rejections, interrupted: Task.isCancelled)
+                               handshakeRejections: rejections, interrupted: Task.isCancelled, notes: notes)
         observer.handle(.runFinished(result))
         return result
     }

@@ -14,18 +14,21 @@ struct ReplyClaim: Sendable {
 
     /// The claims of the steps from the current one on, up to the first step that lets time pass on purpose
     /// (`wait`, `hold`, `expect-none`, `expect-disconnect`, `expect-reconnect`): those answer every CALL at once.
+    /// A current `expect-reconnect` does not cut: the first CALL on the new connection (a BootNotification) is what
+    /// the steps after it expect, and it may come before they begin.
     static func claims(upcoming steps: [Step]) -> [ReplyClaim] {
         var claims: [ReplyClaim] = []
         var budget = 64
-        func visit(_ steps: [Step]) -> Bool {
-            for step in steps {
+        func visit(_ steps: [Step], current: Bool) -> Bool {
+            for (position, step) in steps.enumerated() {
                 budget -= 1
                 if budget < 0 { return false }
+                if current && position == 0, case .expectReconnect = step.kind { continue }
                 switch step.kind {
                 case .expect(let expect):
                     if expect.reply != nil { claims.append(ReplyClaim(expect: expect)) }
                 case .anyOrder, .repeating:
-                    if !visit(step.children) { return false }
+                    if !visit(step.children, current: false) { return false }
                 case .wait, .hold, .expectNone, .expectDisconnect, .expectReconnect:
                     return false
                 case .send, .action, .assert, .log:
@@ -34,7 +37,7 @@ struct ReplyClaim: Sendable {
             }
             return true
         }
-        _ = visit(steps)
+        _ = visit(steps, current: true)
         return claims
     }
 }

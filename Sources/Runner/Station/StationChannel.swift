@@ -19,8 +19,9 @@ actor StationChannel {
     /// This station's trace: every frame of its sessions, numbered from 1.
     nonisolated let recorder: TraceRecorder
 
-    /// Everything that happened, in order; positions in it are the "marks" steps use.
-    private(set) var events: [StationEvent] = []
+    /// Everything that happened, in order, from position ``dropped`` on; positions are the "marks" steps use and stay
+    /// valid when the oldest events are dropped (see ``limit``).
+    private var events = EventLog()
     /// Every connection, in order.
     private(set) var connections: [ConnectionRecord] = []
     /// The open connection's id, `nil` while the station is disconnected.
@@ -34,12 +35,21 @@ actor StationChannel {
     private var sessions: [(id: String, session: OCPPSession)] = []
     private var heldIndices: Set<Int> = []
     private let eventWaitlist = Waitlist()
+    /// Most events kept: beyond it the oldest quarter is dropped (held CALLs among them answered first), so a station
+    /// that sends for days, or floods, cannot grow memory without bound. A step can no longer take a dropped CALL.
+    let limit: Int
+    /// How many CALLs were dropped unanswered by no step (they had their answer; only the mailbox forgot them).
+    private(set) var droppedCalls = 0
+    /// Answers without a delay being sent, by mailbox position: a CALL to the station waits for them (a step's
+    /// RemoteStopTransaction must not reach the station before the StartTransaction answer that gave its id).
+    private var answersOnTheirWay: [Int: Task<Void, Never>] = [:]
 
     init(identity: String, clock: any RunClock, mode: ValidationMode, recorder: TraceRecorder,
          defaults: DefaultReplies = DefaultReplies(), observer: any RunObserver = SilentObserver(),
          policy: AnsweringPolicy = AnsweringPolicy(), limits: RunLimits = RunLimits()) {
         self.identity = identity
         self.recorder = recorder
+        limit = max(limits.mailbox, 16)
         sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
                                                     maximumUnansweredIncomingCalls: limits.pendingCalls)
         self.policy = policy
@@ -84,12 +94,13 @@ actor StationChannel {
 
     private func closed(connectionId: String, closure: TransportClosure) {
         if currentConnectionId == connectionId { currentConnectionId = nil }
+        let description = LimitAdvice.advise(closure.description, LimitAdvice.limit(reachedBy: closure))
         if let index = connections.lastIndex(where: { $0.connectionId == connectionId }) {
             connections[index].closed = Date()
-            connections[index].closure = closure.description
+            connections[index].closure = description
         }
-        append(.disconnected(connectionId: connectionId, description: closure.description))
-        observer.handle(.stationDisconnected(identity: identity, reason: closure.description))
+        append(.disconnected(connectionId: connectionId, description: description))
+        observer.handle(.stationDisconnected(identity: identity, reason: description))
     }
 
     /// Closes the open connection (at the end of a run, or before the emulator reconnects in another mode).
@@ -132,7 +143,12 @@ actor StationChannel {
     /// Sends a CALL on the open connection and waits (at most `timeout` of run time) for its outcome. The caller's
     /// hold on run time is handed to the session while the station answers, and is back when this returns (see
     /// ``OCPPSession/call(_:_:timeout:handingOverHold:)``).
+    /// Answers still on their way go out first, so the CALL cannot overtake them.
     func call(_ action: String, _ payload: JSONValue, timeout: Duration) async -> (CallOutcome, connectionId: String?) {
+        while let (index, sending) = answersOnTheirWay.first {
+            await sending.value
+            answersOnTheirWay[index] = nil
+        }
         guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
             return (.disconnected, nil)
         }
@@ -142,14 +158,14 @@ actor StationChannel {
     // MARK: - The mailbox
 
     /// The position the next event will take.
-    var mark: Int { events.count }
+    var mark: Int { events.end }
 
     /// Replaces the answering policy; held CALLs no claim wants any more are answered now, and so are those before
     /// `windowStart`, which no coming step can take any more (the station must never wait for an answer in vain).
     func configure(_ newPolicy: AnsweringPolicy, windowStart: Int) {
         policy = newPolicy
         for index in heldIndices.sorted() {
-            guard let entry = events[index].call, index < windowStart || !policy.holds(entry.call) else { continue }
+            guard let entry = events[index]?.call, index < windowStart || !policy.holds(entry.call) else { continue }
             answerFromPolicy(index)
         }
     }
@@ -157,10 +173,11 @@ actor StationChannel {
     /// Takes the first unconsumed CALL at or after `start` that `accepts` wants, marking it consumed.
     func take(from start: Int, includingConsumed: Bool = false, where accepts: @Sendable (CallEntry) -> Bool) -> (Int, CallEntry)? {
         var index = max(start, 0)
-        while index < events.count {
-            if var entry = events[index].call, includingConsumed || !entry.consumed, accepts(entry) {
+        index = max(index, events.start)
+        while index < events.end {
+            if var entry = events[index]?.call, includingConsumed || !entry.consumed, accepts(entry) {
                 entry.consumed = true
-                events[index] = .call(entry)
+                events.replace(index, with: .call(entry))
                 return (index, entry)
             }
             index += 1
@@ -170,33 +187,34 @@ actor StationChannel {
 
     /// The events from `start` on, as they are now.
     func events(from start: Int) -> [(Int, StationEvent)] {
-        let lower = min(max(start, 0), events.count)
-        return (lower..<events.count).map { ($0, events[$0]) }
+        let lower = min(max(start, events.start), events.end)
+        return (lower..<events.end).compactMap { position in events[position].map { (position, $0) } }
     }
 
     /// Where the open connection's events begin (`nil` while disconnected).
     var currentConnectionStart: Int? {
         guard let id = currentConnectionId else { return nil }
-        return events.lastIndex { if case .connected(let record) = $0 { record.connectionId == id } else { false } }
+        return events.lastPosition { if case .connected(let record) = $0 { record.connectionId == id } else { false } }
+            ?? events.start
     }
 
     /// Answers the CALL at `index` for the step that took it: with `reply` if given, else as the policy says. A CALL
     /// answered before (it was not held) keeps its answer. Returns how it was answered, and the evaluation error of
     /// `reply` if it could not be computed (the CALL then gets the policy's answer).
     func answer(_ index: Int, reply: Reply?, environment: Environment) -> (CallAnswerState, EvaluationError?) {
-        guard let entry = events[index].call else { return (.failed("not a CALL"), nil) }
+        guard let entry = events[index]?.call else { return (.failed("not a CALL"), nil) }
         guard entry.answer.isHeld else { return (entry.answer, nil) }
         guard let reply else {
             answerFromPolicy(index)
-            return (events[index].call?.answer ?? .held, nil)
+            return (events[index]?.call?.answer ?? .held, nil)
         }
         do {
             let answer = try ReplyAnswer.make(reply, for: entry.call, in: environment)
             deliver(answer, to: index, by: "step", delay: reply.delay)
-            return (events[index].call?.answer ?? .held, nil)
+            return (events[index]?.call?.answer ?? .held, nil)
         } catch {
             answerFromPolicy(index)
-            return (events[index].call?.answer ?? .held, error)
+            return (events[index]?.call?.answer ?? .held, error)
         }
     }
 
@@ -206,24 +224,25 @@ actor StationChannel {
     @discardableResult
     func waitForEvent(after count: Int, holdingTime: Bool = false) async -> Bool {
         let handOff: (@Sendable () -> Void)? = holdingTime ? { @Sendable [clock] in clock.holdTime() } : nil
-        let handOffs = await eventWaitlist.park(until: { events.count > count }, onWake: handOff)
+        let handOffs = await eventWaitlist.park(until: { events.end > count }, onWake: handOff)
         guard holdingTime else { return false }
         // One hold is the waiter's; a wake that did not satisfy it handed one too many.
         for _ in 0..<max(handOffs - 1, 0) { clock.releaseTime() }
         if handOffs > 0 { return true }
-        guard events.count > count else { return false }
+        guard events.end > count else { return false }
         clock.holdTime()
         return true
     }
 
     private func append(_ event: StationEvent) {
         events.append(event)
+        if events.count > limit { dropOldest() }
         eventWaitlist.wakeAll()
     }
 
     private func receive(_ call: IncomingCall, connectionId: String) {
         if call.action == "BootNotification" && bootNotification == nil { bootNotification = call.payload }
-        let index = events.count
+        let index = events.end
         append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
         observer.handle(.callReceived(station: identity, action: call.action, payload: call.payload))
         if policy.holds(call) {
@@ -237,7 +256,7 @@ actor StationChannel {
 
     /// Answers with the scenario's `replies:` for the action, else the default reply.
     private func answerFromPolicy(_ index: Int) {
-        guard let entry = events[index].call else { return }
+        guard let entry = events[index]?.call else { return }
         if let reply = policy.replies[entry.action],
            let answer = try? ReplyAnswer.make(reply, for: entry.call, in: policy.environment) {
             deliver(answer, to: index, by: "replies", delay: reply.delay)
@@ -249,21 +268,12 @@ actor StationChannel {
         }
     }
 
-    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox.
+    /// Records the answer and sends it (after `delay` of run time) without holding up the mailbox; one without a
+    /// delay is among ``answersOnTheirWay`` until it is sent.
     private func deliver(_ answer: ReplyAnswer, to index: Int, by source: String, delay: Duration?) {
-        guard var entry = events[index].call else { return }
-        heldIndices.remove(index)
-        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
-                                 payload: answer.resultPayload)
-        events[index] = .call(entry)
-        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
-           case .integer(let seconds)? = payload["interval"], seconds > 0 {
-            agreedHeartbeatInterval = .seconds(seconds)
-        }
-        let call = entry.call
-        let session = sessions.last { $0.id == entry.connectionId }?.session
+        guard let (call, session) = record(answer, at: index, by: source) else { return }
         let clock = self.clock
-        Task {
+        let sending = Task {
             if let delay {
                 call.releaseTime()
                 do {
@@ -273,28 +283,58 @@ actor StationChannel {
                     clock.holdTime()
                 }
             }
-            // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
-            defer {
-                call.releaseTime()
-                if delay != nil { clock.releaseTime() }
+            await transmit(answer, for: call, at: index, on: session)
+            if delay != nil { clock.releaseTime() }
+        }
+        if delay == nil { answersOnTheirWay[index] = sending }
+    }
+
+    /// Records how the CALL at `index` is answered (and the heartbeat interval an accepted BootNotification agrees);
+    /// the CALL and the session to answer on, `nil` when `index` holds no CALL.
+    private func record(_ answer: ReplyAnswer, at index: Int, by source: String) -> (IncomingCall, OCPPSession?)? {
+        guard var entry = events[index]?.call else { return nil }
+        heldIndices.remove(index)
+        entry.answer = .answered(by: answer == .none ? "\(source) (no answer, on purpose)" : source,
+                                 payload: answer.resultPayload)
+        events.replace(index, with: .call(entry))
+        if entry.action == "BootNotification", case .result(let payload) = answer, payload["status"] == "Accepted",
+           case .integer(let seconds)? = payload["interval"], seconds > 0 {
+            agreedHeartbeatInterval = .seconds(seconds)
+        }
+        return (entry.call, sessions.last { $0.id == entry.connectionId }?.session)
+    }
+
+    /// Sends the answer to `call`; a failure is noted on the mailbox entry.
+    private func transmit(_ answer: ReplyAnswer, for call: IncomingCall, at index: Int, on session: OCPPSession?) async {
+        // Answers other than a CALLRESULT or CALLERROR (none, a raw frame) do not go through the responder.
+        defer {
+            call.releaseTime()
+            answersOnTheirWay[index] = nil
+        }
+        do {
+            switch answer {
+            case .result(let payload): try await call.respond(payload)
+            case .error(let code, let description, let details):
+                try await call.respondError(code, description: description, details: details)
+            case .none: break
+            case .raw(let text): try await session?.send(raw: text)
             }
-            do {
-                switch answer {
-                case .result(let payload): try await call.respond(payload)
-                case .error(let code, let description, let details):
-                    try await call.respondError(code, description: description, details: details)
-                case .none: break
-                case .raw(let text): try await session?.send(raw: text)
-                }
-            } catch {
-                self.noteAnswerFailure(index, "\(error)")
-            }
+        } catch {
+            noteAnswerFailure(index, "\(error)")
         }
     }
 
+    /// Drops the oldest quarter of the mailbox; a held CALL among them gets the policy's answer first.
+    private func dropOldest() {
+        let end = events.start + limit / 4
+        for index in heldIndices.sorted() where index < end { answerFromPolicy(index) }
+        droppedCalls += (events.start..<end).count { events[$0]?.call.map { !$0.consumed } ?? false }
+        events.drop(before: end)
+    }
+
     private func noteAnswerFailure(_ index: Int, _ reason: String) {
-        guard var entry = events[index].call else { return }
+        guard var entry = events[index]?.call else { return }
         entry.answer = .failed(reason)
-        events[index] = .call(entry)
+        events.replace(index, with: .call(entry))
     }
 }

@@ -45,11 +45,15 @@ enum PathText {
         path.hasSuffix(".yaml") || path.hasSuffix(".yml")
     }
 
-    /// Every YAML file under `folder` (recursively), sorted, as paths starting with `folder`.
-    static func yamlFiles(under folder: String) -> [String] {
+    /// Every YAML file under `folder` (recursively), sorted, as paths starting with `folder`; nil when the walk meets
+    /// more than `maximumEntries` files and folders.
+    static func yamlFiles(under folder: String, maximumEntries: Int) -> [String]? {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
+        var entries = 0
         while let item = enumerator.nextObject() as? String {
+            entries += 1
+            if entries > maximumEntries { return nil }
             if isYAML(item) { files.append(normalize(folder + "/" + item)) }
         }
         return files.sorted()

@@ -12,6 +12,9 @@ public struct ScenarioLoader: Sendable {
     public var catalog: OCPPCatalog?
     /// Bounds on each file's size, nesting and alias expansion.
     public var limits: YAMLLimits
+    /// Most files and folders walked below one folder (a folder given to load, a suite's `scenarios:` entry or a
+    /// suite's own folder); a bigger folder, such as `/`, is an error instead of minutes of walking.
+    public var maximumFolderEntries = 100_000
 
     public init(catalog: OCPPCatalog? = .v16, limits: YAMLLimits = .standard) {
         self.catalog = catalog
@@ -20,12 +23,13 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads files and folders (every `.yaml`/`.yml` below a folder, recursively).
     public func load(paths: [String]) -> LoadResult {
-        let session = LoadSession(catalog: catalog, limits: limits)
+        let session = LoadSession(catalog: catalog, limits: limits, maximumFolderEntries: maximumFolderEntries)
         for path in paths {
             if PathText.isDirectory(path) {
-                let files = PathText.yamlFiles(under: path)
+                let location = Location(file: path, line: 1, column: 1)
+                guard let files = session.yamlFiles(under: path, at: location) else { continue }
                 if files.isEmpty {
-                    session.diagnostics.append(.warning("no .yaml files in this folder", at: Location(file: path, line: 1, column: 1)))
+                    session.diagnostics.append(.warning("no .yaml files in this folder", at: location))
                 }
                 for file in files { session.loadTopLevel(file) }
             } else {
@@ -37,7 +41,7 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads one document from text, as if read from `file` (includes resolve relative to `file`).
     public func load(text: String, file: String) -> LoadResult {
-        let session = LoadSession(catalog: catalog, limits: limits)
+        let session = LoadSession(catalog: catalog, limits: limits, maximumFolderEntries: maximumFolderEntries)
         session.loadTopLevel(file, bytes: Array(text.utf8))
         return session.result()
     }
@@ -54,6 +58,7 @@ final class LoadSession {
 
     let catalog: OCPPCatalog?
     let limits: YAMLLimits
+    let maximumFolderEntries: Int
     var diagnostics: [Diagnostic] = []
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
@@ -61,9 +66,10 @@ final class LoadSession {
     private var chain: [(path: String, key: String)] = []
     private var keys: [String: String] = [:]
 
-    init(catalog: OCPPCatalog?, limits: YAMLLimits) {
+    init(catalog: OCPPCatalog?, limits: YAMLLimits, maximumFolderEntries: Int) {
         self.catalog = catalog
         self.limits = limits
+        self.maximumFolderEntries = maximumFolderEntries
     }
 
     func loadTopLevel(_ file: String, bytes: [UInt8]? = nil) {
@@ -158,7 +164,7 @@ final class LoadSession {
     private func suiteEntry(_ path: String, from file: String, at location: Location) -> [Scenario] {
         let target = PathText.resolve(path, from: file)
         if PathText.isDirectory(target) {
-            return PathText.yamlFiles(under: target).compactMap { candidate in
+            return (yamlFiles(under: target, at: location) ?? []).compactMap { candidate in
                 if case .scenario(let scenario) = load(candidate), scenario.kind == .scenario { return scenario }
                 return nil
             }
@@ -179,11 +185,21 @@ final class LoadSession {
     /// Every scenario in the suite file's folder and below, the suite itself excepted.
     private func folderScenarios(besides suiteFile: String) -> [Scenario] {
         let folder = PathText.resolve(".", from: suiteFile)
-        return PathText.yamlFiles(under: folder).compactMap { candidate in
+        return (yamlFiles(under: folder, at: Location(file: suiteFile, line: 1, column: 1)) ?? []).compactMap { candidate in
             guard key(candidate) != key(suiteFile) else { return nil }
             if case .scenario(let scenario) = load(candidate), scenario.kind == .scenario { return scenario }
             return nil
         }
+    }
+
+    /// Every YAML file under `folder`, or nil, reported at `location`, when the folder is too big to walk.
+    func yamlFiles(under folder: String, at location: Location) -> [String]? {
+        guard let files = PathText.yamlFiles(under: folder, maximumEntries: maximumFolderEntries) else {
+            diagnostics.append(.error("folder '\(folder)' holds more than \(maximumFolderEntries) files and folders; it is not a folder of scenarios",
+                                      at: location, hint: "name the folder that holds the scenario files"))
+            return nil
+        }
+        return files
     }
 
     /// The canonical key of a path, computed once per path.

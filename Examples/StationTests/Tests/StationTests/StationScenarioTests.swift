@@ -6,5 +6,5 @@ import Testing
 /// `.station(listen: "ws://0.0.0.0:9000/ocpp")` and connect the station to this machine.
 @Test("Station scenarios against the emulator", arguments: ScenarioFolder.load("../../Scenarios"))
 func stationScenario(_ scenario: ScenarioCase) async throws {
-    try await scenario.run(against: .emulator(timeScale: 5))
+    try await scenario.run(against: .emulator())
 }
