@@ -4,7 +4,6 @@
 import Foundation
 
 let words = Array(CommandLine.arguments.dropFirst())
-if !(words.first ?? "").hasPrefix("_") { ChildRegistry.killChildrenOnInterrupt() }
 let roles: [String: @Sendable (RoleArguments, ParentLink) async -> Never] = [
     "_central": CentralRole.run, "_stations": StationsRole.run, "_fleet": FleetRole.run,
 ]
@@ -22,4 +21,5 @@ do {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(2)
 }
+ChildRegistry.killChildrenOnInterrupt()
 exit(await BenchRun(options: options).run())

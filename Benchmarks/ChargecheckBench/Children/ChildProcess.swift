@@ -74,27 +74,24 @@ final class ChildProcess: Sendable {
 /// The children alive now, killed on Ctrl-C or SIGTERM before the bench exits.
 enum ChildRegistry {
     private static let pids = Mutex<Set<Int32>>([])
+    // Written once by `killChildrenOnInterrupt()` at start-up, before any task runs; only kept alive afterwards.
+    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
 
     static func add(_ pid: Int32) { pids.withLock { _ = $0.insert(pid) } }
     static func remove(_ pid: Int32) { pids.withLock { _ = $0.remove(pid) } }
 
-    /// Makes SIGINT and SIGTERM kill every child, then exit with 130. Call first thing in `main`, before any other
-    /// thread exists: the signals are blocked in this thread (and so in every thread started later) and taken by one
-    /// thread with `sigwait`, where ordinary code may run.
+    /// Makes SIGINT and SIGTERM kill every child, then exit with 130. Call once, before starting children.
     static func killChildrenOnInterrupt() {
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
-        let waitedFor = signals
-        Thread {
-            var set = waitedFor
-            var received: Int32 = 0
-            sigwait(&set, &received)
-            for pid in pids.withLock({ $0 }) { kill(pid, SIGKILL) }
-            FileHandle.standardError.write(Data("\ninterrupted; child processes stopped\n".utf8))
-            exit(130)
-        }.start()
+        signalSources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                for pid in pids.withLock({ $0 }) { kill(pid, SIGKILL) }
+                FileHandle.standardError.write(Data("\ninterrupted; children stopped\n".utf8))
+                exit(130)
+            }
+            source.resume()
+            return source
+        }
     }
 }
