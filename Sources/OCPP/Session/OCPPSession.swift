@@ -28,7 +28,9 @@ public actor OCPPSession {
     var checker: ConversationChecker
     var collectedFindings: [OCPPFinding] = []
     var closure: TransportClosure?
-    var closeWaiters: [CheckedContinuation<TransportClosure, Never>] = []
+    var closeWaiters: [(continuation: CheckedContinuation<TransportClosure, Never>, holdsTime: Bool)] = []
+    /// The hold taken when the close was handled (``SessionConfiguration/holdsTimeWhenClosed``), not yet taken over.
+    var closeHold = false
     var callSlotTaken = false
     var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
     var pending: PendingCall?
@@ -76,10 +78,25 @@ public actor OCPPSession {
     /// How the connection ended, `nil` while it is open.
     public var closedBy: TransportClosure? { closure }
 
-    /// Waits until the connection has closed and every frame before the close has been handled.
-    public func waitUntilClosed() async -> TransportClosure {
-        if let closure { return closure }
-        return await withCheckedContinuation { closeWaiters.append($0) }
+    /// Waits until the connection has closed and every frame before the close has been handled. With
+    /// `holdingTime`, it returns holding the run's clock (see ``RunClock/holdTime()``; the one taken the moment the
+    /// close was handled, with ``SessionConfiguration/holdsTimeWhenClosed``): the caller releases it once it has
+    /// acted on the close, so a virtual clock cannot jump past a close nobody has noticed yet.
+    public func waitUntilClosed(holdingTime: Bool = false) async -> TransportClosure {
+        if let closure {
+            if holdingTime { takeCloseHold() }
+            return closure
+        }
+        return await withCheckedContinuation { closeWaiters.append(($0, holdingTime)) }
+    }
+
+    /// Hands the caller the hold taken at the close, or a new one.
+    private func takeCloseHold() {
+        if closeHold {
+            closeHold = false
+        } else {
+            configuration.clock?.holdTime()
+        }
     }
 
     /// Sends a CALL and waits for its CALLRESULT or CALLERROR, at most `timeout` (default: the configuration's)
@@ -368,12 +385,19 @@ public actor OCPPSession {
 
     func finish(_ ending: TransportClosure) {
         closure = ending
+        if configuration.holdsTimeWhenClosed, let clock = configuration.clock {
+            clock.holdTime()
+            closeHold = true
+        }
         recordTrace(direction: .incoming, sender: role.peer, kind: .closed, raw: "", note: ending.description)
         complete(.disconnected)
         add(checker.finish())
         incomingContinuation.finish()
         findingContinuation.finish()
-        for waiter in closeWaiters { waiter.resume(returning: ending) }
+        for waiter in closeWaiters {
+            if waiter.holdsTime { takeCloseHold() }
+            waiter.continuation.resume(returning: ending)
+        }
         closeWaiters = []
     }
 }
