@@ -24,11 +24,11 @@ run: release
 	$(RELEASE) lint scenarios
 	$(RELEASE) run scenarios/ev24 --time-scale max
 
-## Build and run the whole test suite, once, under AddressSanitizer (build folder .build-asan; docs/sanitizers.md),
-## then the downstream example package.
+## Build and test the downstream example package, then build and run the whole test suite, once, under
+## AddressSanitizer (build folder .build-asan; docs/sanitizers.md); the suite's summary is the last thing printed.
 test: deps
-	SWIFT=$(SWIFT) scripts/sanitize/run.sh address
 	$(MAKE) example
+	SWIFT=$(SWIFT) scripts/sanitize/run.sh address
 
 ## The whole test suite under each sanitizer in SANITIZERS: `make sanitize` runs ThreadSanitizer (.build-tsan),
 ## `make sanitize SANITIZERS="thread address"` both.

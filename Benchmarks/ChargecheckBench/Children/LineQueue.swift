@@ -14,8 +14,8 @@ final class LineQueue: Sendable {
 
     private let state = Mutex(State())
 
-    /// Starts reading `handle` until end of file.
-    init(reading handle: FileHandle) {
+    /// Starts reading `handle` until end of file, then calls `onEnd` (if given) on the reading thread.
+    init(reading handle: FileHandle, onEnd: (@Sendable () -> Void)? = nil) {
         Thread { [self] in
             while true {
                 let chunk = handle.availableData
@@ -23,6 +23,7 @@ final class LineQueue: Sendable {
                 append(chunk)
             }
             finish()
+            onEnd?()
         }.start()
     }
 

@@ -3,12 +3,12 @@ import Glibc
 import OCPP
 
 /// A child's side of the pipes: reports to the parent as JSON lines, commands from it as lines; the end of stdin
-/// (the parent finished, died or was interrupted) ends the child.
+/// (the parent finished, died or was interrupted) ends the child at once, whatever it is doing.
 final class ParentLink: Sendable {
     private let commands: LineQueue
 
     init() {
-        commands = LineQueue(reading: FileHandle.standardInput)
+        commands = LineQueue(reading: FileHandle.standardInput, onEnd: { exit(0) })
     }
 
     /// Writes one report line.

@@ -162,8 +162,12 @@ public actor ChargePointEmulator {
             case .connect(let delay): scheduleConnection(after: delay)
             case .disconnect(let abrupt):
                 guard let session = link?.session else { continue }
+                // Holds run time until the close handshake is over, so a virtual clock cannot jump past it.
+                let clock = configuration.clock
+                clock.holdTime()
                 Task {
                     await session.close(code: abrupt ? 1001 : 1000, reason: abrupt ? "connection dropped" : "rebooting")
+                    clock.releaseTime()
                 }
             }
         }

@@ -28,7 +28,9 @@ public actor OCPPSession {
     var checker: ConversationChecker
     var collectedFindings: [OCPPFinding] = []
     var closure: TransportClosure?
-    var closeWaiters: [CheckedContinuation<TransportClosure, Never>] = []
+    var closeWaiters: [(continuation: CheckedContinuation<TransportClosure, Never>, holdsTime: Bool)] = []
+    /// The hold taken when the close was handled (``SessionConfiguration/holdsTimeWhenClosed``), not yet taken over.
+    var closeHold = false
     var callSlotTaken = false
     var callSlotWaiters: [CheckedContinuation<Void, Never>] = []
     var pending: PendingCall?
@@ -76,16 +78,29 @@ public actor OCPPSession {
     /// How the connection ended, `nil` while it is open.
     public var closedBy: TransportClosure? { closure }
 
-    /// Waits until the connection has closed and every frame before the close has been handled.
-    public func waitUntilClosed() async -> TransportClosure {
+    /// Waits until the connection has closed and every frame before the close has been handled. With
+    /// `holdingTime`, it returns holding the run's clock (see ``RunClock/holdTime()``; the one taken the moment the
+    /// close was handled, with ``SessionConfiguration/holdsTimeWhenClosed``): the caller releases it once it has
+    /// acted on the close, so a virtual clock cannot jump past a close nobody has noticed yet.
+    public func waitUntilClosed(holdingTime: Bool = false) async -> TransportClosure {
         // Checked inside the continuation's body, which runs without a suspension: entering it is an `await`, at
         // which the session may run other jobs (on an event loop it does), so a close in between must not be missed.
         await withCheckedContinuation { continuation in
             if let closure {
+                if holdingTime { takeCloseHold() }
                 continuation.resume(returning: closure)
             } else {
-                closeWaiters.append(continuation)
+                closeWaiters.append((continuation, holdingTime))
             }
+        }
+    }
+
+    /// Hands the caller the hold taken at the close, or a new one.
+    private func takeCloseHold() {
+        if closeHold {
+            closeHold = false
+        } else {
+            configuration.clock?.holdTime()
         }
     }
 
@@ -381,12 +396,19 @@ public actor OCPPSession {
 
     func finish(_ ending: TransportClosure) {
         closure = ending
+        if configuration.holdsTimeWhenClosed, let clock = configuration.clock {
+            clock.holdTime()
+            closeHold = true
+        }
         recordTrace(direction: .incoming, sender: role.peer, kind: .closed, raw: "", note: ending.description)
         complete(.disconnected)
         add(checker.finish())
         incomingContinuation.finish()
         findingContinuation.finish()
-        for waiter in closeWaiters { waiter.resume(returning: ending) }
+        for waiter in closeWaiters {
+            if waiter.holdsTime { takeCloseHold() }
+            waiter.continuation.resume(returning: ending)
+        }
         closeWaiters = []
     }
 }

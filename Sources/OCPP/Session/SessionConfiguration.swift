@@ -42,6 +42,10 @@ public struct SessionConfiguration: Sendable {
     /// more closes the connection (1008) with a finding. OCPP-J lets a peer send one CALL at a time, so only a peer
     /// that floods gets here; the limit keeps it from piling up answers it never reads.
     public var maximumUnansweredIncomingCalls: Int
+    /// Whether the session takes a hold on `clock` the moment it handles the close, for the first
+    /// ``OCPPSession/waitUntilClosed(holdingTime:)`` to take over: whoever reads the incoming CALLs to their end and
+    /// then acts on the close needs it, or a virtual clock could jump in between. False by default.
+    public var holdsTimeWhenClosed = false
 
     /// A configuration; the defaults are strict OCPP 1.6, 30 s per CALL (real time, no clock), invalid CALLs
     /// delivered, no trace, 1,000 unread incoming CALLs and 100 unanswered ones at most.

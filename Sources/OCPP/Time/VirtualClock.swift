@@ -49,6 +49,9 @@ public final class VirtualClock: RunClock {
 
     /// Times yielded to other tasks before each jump.
     static let yieldRounds = 8
+    /// Rounds of sleeping and yielding (as long as they really take on this machine now) that must pass without
+    /// activity before run time jumps.
+    static let quietRounds = 3
 
     /// A clock at run time zero, showing `origin` as the current date.
     public init(origin: Date = Date(), quietPeriod: Duration = .milliseconds(1), staleHoldLimit: Duration = .seconds(1)) {
@@ -135,10 +138,16 @@ public final class VirtualClock: RunClock {
     private func drive() async {
         var seen: UInt64?
         var quietSince = ContinuousClock.now
+        // How long one round of sleeping and yielding really takes: on a busy machine woken tasks wait that long for
+        // a thread too, so quiet must last a few such rounds before it means that every task waits.
+        var roundTime = quietPeriod
         while true {
+            let roundStart = ContinuousClock.now
             try? await Task.sleep(for: quietPeriod)
             for _ in 0..<Self.yieldRounds { await Task.yield() }
             let realNow = ContinuousClock.now
+            roundTime = max(realNow - roundStart, roundTime - roundTime / 8)
+            let requiredQuiet = roundTime * Self.quietRounds
             let step: DriveStep = state.withLock { state in
                 guard !state.sleepers.isEmpty else {
                     state.isDriving = false
@@ -149,6 +158,7 @@ public final class VirtualClock: RunClock {
                     quietSince = realNow
                     return .wait
                 }
+                guard realNow - quietSince >= requiredQuiet else { return .wait }
                 guard state.holds == 0 || realNow - quietSince >= staleHoldLimit else { return .wait }
                 state.holds = 0
                 let next = state.sleepers.values.map(\.deadline.sinceStart).min() ?? state.elapsed

@@ -50,8 +50,10 @@ actor StationChannel {
         self.identity = identity
         self.recorder = recorder
         limit = max(limits.mailbox, 16)
-        sessionConfiguration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
-                                                    maximumUnansweredIncomingCalls: limits.pendingCalls)
+        var configuration = SessionConfiguration(mode: mode, clock: clock, trace: recorder,
+                                                 maximumUnansweredIncomingCalls: limits.pendingCalls)
+        configuration.holdsTimeWhenClosed = true
+        sessionConfiguration = configuration
         self.policy = policy
         self.observer = observer
         self.clock = clock
@@ -78,8 +80,9 @@ actor StationChannel {
         let connectionId = record.connectionId
         Task {
             for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
-            let closure = await session.waitUntilClosed()
+            let closure = await session.waitUntilClosed(holdingTime: true)
             self.closed(connectionId: connectionId, closure: closure)
+            clock.releaseTime()
         }
     }
 
