@@ -56,14 +56,16 @@ let package = Package(
 
         // Tests. BadInputTable: the rows of docs/bad-input.md, shared by the test targets that prove them.
         .target(name: "BadInputTable", path: "Tests/BadInputTable"),
+        // TestSupport: temporary folders and bounded waits, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting", "BadInputTable"], exclude: ["Corpus"]),
-        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable"]),
+        .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable", "TestSupport"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket", "BadInputTable"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
-        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML"]),
-        .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting"]),
+        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML", "TestSupport"]),
+        .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting", "TestSupport"]),
     ]
 )

@@ -1,25 +1,24 @@
 import Foundation
+import TestSupport
 
 /// A fresh temporary folder of scenario files for one test, removed by `remove()`.
 struct ScenarioFiles {
-    let folder: String
+    private let directory: TemporaryDirectory
+    /// The folder's path.
+    var folder: String { directory.path }
 
     init() throws {
-        folder = NSTemporaryDirectory() + "chargecheck-testing-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory(prefix: "chargecheck-testing-tests")
     }
 
     /// Writes `text` to `name` inside the folder and returns its path.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
-        let file = folder + "/" + name
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        return file
+        try directory.write(name, text)
     }
 
     func remove() {
-        try? FileManager.default.removeItem(atPath: folder)
+        directory.remove()
     }
 
     /// A scenario the emulator passes: it reports its connectors.
