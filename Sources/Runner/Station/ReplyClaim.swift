@@ -5,20 +5,29 @@ import Scenario
 /// until the step takes it, so the station gets the step's reply and not a default one.
 struct ReplyClaim: Sendable {
     let expect: Expect
+    /// The step comes after an `expect-disconnect` or `expect-reconnect` still to run: it wants only CALLs of a
+    /// connection newer than the one open when the claim was made (a CALL before the drop is answered at once, since
+    /// the station may wait for that answer before it drops).
+    var newConnectionOnly = false
 
-    /// Whether the claim wants this CALL.
-    func wants(_ call: IncomingCall, in environment: Environment) -> Bool {
+    /// Whether the claim wants this CALL, which came on `connectionId`; `openConnection` was open when the claim was
+    /// made.
+    func wants(_ call: IncomingCall, on connectionId: String?, openConnection: String?, in environment: Environment) -> Bool {
         guard call.action == expect.action else { return false }
+        if newConnectionOnly, openConnection != nil, connectionId == openConnection { return false }
         return expect.match?.matches(call.payload, in: environment) ?? true
     }
 
     /// The claims of the steps from the current one on, up to the first step that lets time pass on purpose
-    /// (`wait`, `hold`, `expect-none`, `expect-disconnect`, `expect-reconnect`): those answer every CALL at once.
-    /// A current `expect-reconnect` does not cut: the first CALL on the new connection (a BootNotification) is what
-    /// the steps after it expect, and it may come before they begin.
+    /// (`wait`, `hold`, `expect-none`): those answer every CALL at once. The steps after an `expect-disconnect` or
+    /// `expect-reconnect` claim the CALLs of the next connection only: a rebooting station's BootNotification may
+    /// come before the scenario reaches the `expect` that answers it (even before the `expect-disconnect` begins,
+    /// when the station drops and is back during the `action` that rebooted it). A current `expect-reconnect` leaves
+    /// the claims after it unrestricted: the station may already be back on the connection now open.
     static func claims(upcoming steps: [Step]) -> [ReplyClaim] {
         var claims: [ReplyClaim] = []
         var budget = 64
+        var reconnecting = false
         func visit(_ steps: [Step], current: Bool) -> Bool {
             for (position, step) in steps.enumerated() {
                 budget -= 1
@@ -26,10 +35,12 @@ struct ReplyClaim: Sendable {
                 if current && position == 0, case .expectReconnect = step.kind { continue }
                 switch step.kind {
                 case .expect(let expect):
-                    if expect.reply != nil { claims.append(ReplyClaim(expect: expect)) }
+                    if expect.reply != nil { claims.append(ReplyClaim(expect: expect, newConnectionOnly: reconnecting)) }
                 case .anyOrder, .repeating:
                     if !visit(step.children, current: false) { return false }
-                case .wait, .hold, .expectNone, .expectDisconnect, .expectReconnect:
+                case .expectDisconnect, .expectReconnect:
+                    reconnecting = true
+                case .wait, .hold, .expectNone:
                     return false
                 case .send, .action, .assert, .log:
                     continue
@@ -48,10 +59,12 @@ struct AnsweringPolicy: Sendable {
     var claims: [ReplyClaim] = []
     var replies: [String: Reply] = [:]
     var environment = Environment()
+    /// The connection open when the policy took effect (claims after a reconnect want a newer one's CALLs).
+    var openConnection: String?
 
-    /// Whether some claim wants the CALL held.
-    func holds(_ call: IncomingCall) -> Bool {
-        claims.contains { $0.wants(call, in: environment) }
+    /// Whether some claim wants the CALL, which came on `connectionId`, held.
+    func holds(_ call: IncomingCall, on connectionId: String?) -> Bool {
+        claims.contains { $0.wants(call, on: connectionId, openConnection: openConnection, in: environment) }
     }
 }
 

@@ -167,8 +167,10 @@ actor StationChannel {
     /// `windowStart`, which no coming step can take any more (the station must never wait for an answer in vain).
     func configure(_ newPolicy: AnsweringPolicy, windowStart: Int) {
         policy = newPolicy
+        policy.openConnection = currentConnectionId
         for index in heldIndices.sorted() {
-            guard let entry = events[index]?.call, index < windowStart || !policy.holds(entry.call) else { continue }
+            guard let entry = events[index]?.call,
+                  index < windowStart || !policy.holds(entry.call, on: entry.connectionId) else { continue }
             answerFromPolicy(index)
         }
     }
@@ -248,7 +250,7 @@ actor StationChannel {
         let index = events.end
         append(.call(CallEntry(call: call, connectionId: connectionId, received: Date())))
         observer.handle(.callReceived(station: identity, action: call.action, payload: call.payload))
-        if policy.holds(call) {
+        if policy.holds(call, on: connectionId) {
             // Held for a step: run time may pass until the step takes it (the scenario's task holds time meanwhile).
             call.releaseTime()
             heldIndices.insert(index)

@@ -12,19 +12,11 @@ struct ShippedScenarioCaseTests {
     /// few each time); at 5 a heartbeat's 15 s tolerance is still 3 s of real time, and cases run a few at a time.
     static let timeScale = 5.0
 
-    /// A rebooting station's BootNotification can come before the scenario reaches the `expect` that answers it (its
-    /// claim stops at `expect-disconnect`); the fixture's `replies:` then answer it (Accepted, interval 60) instead of
-    /// the step's Rejected, Pending or interval 30. Seen on a busy machine, a fresh emulator per scenario.
-    static let bootRace = "the BootNotification after the reboot came before its expect step, and the fixture's replies answered it"
     /// `expect-none` after a remote start moves the window past a StartTransaction that may already have come.
     static let windowRace = "an expect-none after the remote start may move the window past the StartTransaction (docs/runner.md)"
 
     /// Scenarios that race in the runner against a fresh emulator, with why: they fail now and then, as known issues.
     static let racing: [String: String] = [
-        "ocpp16.boot-rejected": bootRace,
-        "ocpp16.boot-pending": bootRace,
-        "ocpp16.cold-boot": bootRace,
-        "ocpp16.trigger-message": bootRace,
         "ocpp16.start-from-local-list-remote": windowRace,
         "ocpp16.remote-start-cached": windowRace,
     ]
