@@ -22,6 +22,9 @@ final class ScenarioRun {
     var scenarioDeadline = RunInstant(sinceStart: .zero)
     /// Invalid station CALLs already reported by a step (by mailbox position).
     var reportedInvalid: Set<Int> = []
+    /// Where the last step's check for invalid CALLs ended: the next step checks from there, so a CALL that lands
+    /// between two steps (after one step's check, before the next one's mark) is still reported.
+    var invalidCallsCheckedUpTo: Int?
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
     var operatorDeadline: RunInstant?
@@ -164,7 +167,7 @@ final class ScenarioRun {
         } else {
             report = await perform(step, phase: phase, window: window, begin: begin, continuation: continuation)
         }
-        report = await checkInvalidCalls(report, from: begin, findingsSince: findingsMark)
+        report = await checkInvalidCalls(report, from: min(begin, invalidCallsCheckedUpTo ?? begin), findingsSince: findingsMark)
         if var failure = report.failure, failure.lastFrames.isEmpty, report.outcome != .skipped {
             failure.lastFrames = context.lastFrames()
             report.failure = failure
@@ -218,8 +221,8 @@ final class ScenarioRun {
     static let failingFindings: Set<OCPPFinding.Kind> = [.malformedFrame, .binaryFrame, .unknownAction, .wrongDirection,
                                                           .duplicateMessageId, .concurrentCall, .unexpectedResponse]
 
-    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema, or broke OCPP-J (a
-    /// malformed frame, a duplicate message id, …), while it ran.
+    /// Fails a step that otherwise passed when the station sent a CALL breaking the schema (from `begin` on: since the
+    /// previous step's check), or broke OCPP-J (a malformed frame, a duplicate message id, …), while it ran.
     func checkInvalidCalls(_ report: StepReport, from begin: Int, findingsSince mark: [Int]) async -> StepReport {
         let events = await context.channel.events(from: begin)
         var report = report
@@ -230,6 +233,7 @@ final class ScenarioRun {
             report.failure = StepFailure(message: "the station broke OCPP-J while this step ran: \(fault.message)",
                                          received: fault.raw)
         }
+        if let last = events.last?.0 { invalidCallsCheckedUpTo = max(invalidCallsCheckedUpTo ?? 0, last + 1) }
         for (index, event) in events {
             guard let entry = event.call, !entry.call.validation.isValid, !reportedInvalid.contains(index) else { continue }
             reportedInvalid.insert(index)
