@@ -25,6 +25,8 @@ final class ScenarioRun {
     /// Where the last step's check for invalid CALLs ended: the next step checks from there, so a CALL that lands
     /// between two steps (after one step's check, before the next one's mark) is still reported.
     var invalidCallsCheckedUpTo: Int?
+    /// Where the last step's check for OCPP-J faults ended (per session), for the same reason.
+    var findingsCheckedUpTo: [Int]?
     /// Set while an operator has been prompted and the station has not yet shown the act: expectations wait as long
     /// as the operator has, and a timeout is INCONCLUSIVE (the operator did not act), not FAIL.
     var operatorDeadline: RunInstant?
@@ -167,7 +169,8 @@ final class ScenarioRun {
         } else {
             report = await perform(step, phase: phase, window: window, begin: begin, continuation: continuation)
         }
-        report = await checkInvalidCalls(report, from: min(begin, invalidCallsCheckedUpTo ?? begin), findingsSince: findingsMark)
+        report = await checkInvalidCalls(report, from: min(begin, invalidCallsCheckedUpTo ?? begin),
+                                         findingsSince: findingsCheckedUpTo ?? findingsMark)
         if var failure = report.failure, failure.lastFrames.isEmpty, report.outcome != .skipped {
             failure.lastFrames = context.lastFrames()
             report.failure = failure
@@ -222,11 +225,14 @@ final class ScenarioRun {
                                                           .duplicateMessageId, .concurrentCall, .unexpectedResponse]
 
     /// Fails a step that otherwise passed when the station sent a CALL breaking the schema (from `begin` on: since the
-    /// previous step's check), or broke OCPP-J (a malformed frame, a duplicate message id, …), while it ran.
+    /// previous step's check), or broke OCPP-J (a malformed frame, a duplicate message id, …; findings since `mark`,
+    /// the previous step's check too), while it ran.
     func checkInvalidCalls(_ report: StepReport, from begin: Int, findingsSince mark: [Int]) async -> StepReport {
         let events = await context.channel.events(from: begin)
         var report = report
-        if report.outcome == .passed, let fault = await context.channel.findings(since: mark).first(where: {
+        let (findings, checkedUpTo) = await context.channel.findingsAndMark(since: mark)
+        findingsCheckedUpTo = checkedUpTo
+        if report.outcome == .passed, let fault = findings.first(where: {
             $0.sender == .chargePoint && $0.severity == .error && Self.failingFindings.contains($0.kind)
         }) {
             report.outcome = .failed

@@ -127,11 +127,20 @@ actor StationChannel {
     /// The findings since `mark`, session by session. A session checks each frame before handing on the next, so a
     /// fault the station committed before a message a step took is always among them.
     func findings(since mark: [Int]) async -> [OCPPFinding] {
+        await findingsAndMark(since: mark).found
+    }
+
+    /// The findings since `mark`, and the mark just after them: each session's findings are read once, so a finding
+    /// that comes meanwhile is after the new mark, never skipped.
+    func findingsAndMark(since mark: [Int]) async -> (found: [OCPPFinding], next: [Int]) {
         var found: [OCPPFinding] = []
+        var next: [Int] = []
         for (index, (_, session)) in sessions.enumerated() {
-            found += await session.findings.dropFirst(index < mark.count ? mark[index] : 0)
+            let all = await session.findings
+            found += all.dropFirst(index < mark.count ? mark[index] : 0)
+            next.append(all.count)
         }
-        return found
+        return (found, next)
     }
 
     /// The protocol findings of every session so far, connection by connection.
