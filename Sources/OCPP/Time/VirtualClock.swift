@@ -12,7 +12,9 @@ import Synchronization
 /// Holds (``holdTime()``) say "something is under way": the runner holds time while a scenario computes and hands
 /// it over while a step waits; an ``OCPPSession`` holds it for each frame from sending until the receiving session
 /// has handled it, and for each incoming CALL until it is answered (or the layer above says it answers later); the
-/// emulator holds it while it connects and while it sends what it queued. Every wake-up hands the woken task a hold
+/// emulator holds it while it connects, while it sends what it queued and through a close it makes; a session that
+/// asks for it (``SessionConfiguration/holdsTimeWhenClosed``) holds it from handling a close until the layer above has
+/// acted on it. Every wake-up hands the woken task a hold
 /// taken at that very moment (``sleepThenHold(until:)``, a mailbox event, a CALL's outcome), so there is no gap
 /// between "woken" and "running" in which time could jump. The quiet period only covers what holds cannot see.
 /// A hold that shows no activity for ``staleHoldLimit`` (a frame the peer never read because the connection went)
@@ -21,8 +23,9 @@ public final class VirtualClock: RunClock {
     /// Run time does not follow real time at all.
     public var scale: Double { .infinity }
 
-    /// How long (real time) nothing may happen before run time jumps; each jump also yields to the task pool a few
-    /// times, so tasks that were just woken get to run first.
+    /// The real-time sleep of one round of watching; each round also yields to the task pool a few times, so tasks
+    /// that were just woken get to run first. Run time jumps after ``quietRounds`` rounds without activity, each
+    /// counted as long as rounds really take at the moment (longer on a busy machine).
     public let quietPeriod: Duration
     /// How long (real time) holds may show no activity before the clock treats them as lost.
     public let staleHoldLimit: Duration
