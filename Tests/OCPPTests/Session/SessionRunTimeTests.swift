@@ -57,4 +57,27 @@ struct SessionRunTimeTests {
         #expect(clock.jumps == 1)
         await chargePoint.close()
     }
+
+    @Test("a close holds run time from the moment it is handled until waitUntilClosed(holdingTime:) hands it over",
+          arguments: [true, false])
+    func closeHoldsTime(holdsTimeWhenClosed: Bool) async throws {
+        let clock = VirtualClock(staleHoldLimit: .seconds(3_600))
+        let (a, b) = InMemoryTransport.pair()
+        var configuration = SessionConfiguration(clock: clock)
+        configuration.holdsTimeWhenClosed = holdsTimeWhenClosed
+        let centralSystem = OCPPSession(transport: a,
+            info: SessionInfo(connectionId: "c-1", stationIdentity: "CP-1", role: .centralSystem),
+            configuration: configuration)
+        let chargePoint = OCPPSession(transport: b,
+            info: SessionInfo(connectionId: "c-1", stationIdentity: "CP-1", role: .chargePoint),
+            configuration: SessionConfiguration(clock: clock))
+        await chargePoint.close()
+        for await _ in centralSystem.incomingCalls {}
+        // The incoming CALLs end once the close is handled: the hold (if asked for) is out from then on.
+        #expect(clock.outstandingHolds == (holdsTimeWhenClosed ? 1 : 0))
+        _ = await centralSystem.waitUntilClosed(holdingTime: true)
+        #expect(clock.outstandingHolds == 1, "the waiter holds exactly one hold: the close's, or a new one")
+        clock.releaseTime()
+        #expect(clock.outstandingHolds == 0)
+    }
 }
