@@ -51,13 +51,14 @@ struct JSONReportTests {
 
     @Test("every document is valid against docs/report-schema.json",
           .enabled(if: jsonschemaAvailable, "Python's jsonschema package is not installed"),
-          arguments: ["passing", "failing", "hostile", "interrupted", "no station"])
+          arguments: ["passing", "failing", "hostile", "interrupted", "no station", "summarised"])
     func validAgainstSchema(name: String) throws {
         let run = switch name {
         case "passing": Fixtures.passing
         case "failing": Fixtures.failing
         case "hostile": Fixtures.hostileRun
         case "interrupted": Fixtures.interruptedRun
+        case "summarised": Fixtures.summarisedRun
         default: Fixtures.noStationRun
         }
         let directory = try TemporaryDirectory()

@@ -50,9 +50,11 @@ struct ScenarioSection {
             let link: Markup = call.traceSequence.map { "<a href=\"#\(frameLink($0))\">#\($0)</a>" } ?? "—"
             return "<tr><td class=\"where\">\(link)</td><td class=\"where\">\(call.action)</td><td>\(call.answeredBy)</td><td class=\"long mono\">\(call.payload.jsonText)</td></tr>"
         }
+        let unlisted: Markup = scenario.unlistedUnconsumedCalls == 0 ? .empty
+            : "<p class=\"muted\">\(scenario.unlistedUnconsumedCalls) more, not listed (the first \(scenario.unconsumedCalls.count) are).</p>"
         return """
             <h4>Station calls no step consumed</h4>
-            <table><tr><th>Frame</th><th>Action</th><th>Answered by</th><th>Payload</th></tr>\(rows)</table>
+            <table><tr><th>Frame</th><th>Action</th><th>Answered by</th><th>Payload</th></tr>\(rows)</table>\(unlisted)
             """
     }
 

@@ -57,8 +57,18 @@ struct StepsTable {
                 <td class="mono muted where">\(step.location.file.split(separator: "/").last.map(String.init) ?? ""):\(step.location.line):\(step.location.column)</td>\
                 <td class="num">\(NumberText.duration(step.duration))</td><td class="long">\(step.summary)\(action(step))</td><td class="frames">\(frames)</td></tr>
                 """
-            return [row] + failure(step) + rows(step.children, path: stepPath)
+            var children = rows(step.children, path: stepPath)
+            if let unlisted = step.unlisted {
+                let row: Markup = "<tr class=\"step unlisted\"><td></td><td></td><td colspan=\"5\" class=\"muted\">\(indent)  … \(unlisted.description)</td></tr>"
+                children.insert(row, at: step.children.prefix(unlisted.after).reduce(0) { $0 + rowCount($1) })
+            }
+            return [row] + failure(step) + children
         }
+    }
+
+    /// How many rows ``rows(_:path:)`` gives for `step`, its failure and its nested steps.
+    private func rowCount(_ step: StepResult) -> Int {
+        1 + (step.failure == nil ? 0 : 1) + step.children.reduce(0) { $0 + rowCount($1) } + (step.unlisted == nil ? 0 : 1)
     }
 
     private func action(_ step: StepResult) -> Markup {

@@ -23,6 +23,7 @@ extension ReportJSON {
             "durationSeconds": seconds(scenario.duration),
             "steps": .array(scenario.steps.map(step)),
             "unconsumedCalls": .array(scenario.unconsumedCalls.map(receivedCall)),
+            "unlistedUnconsumedCalls": .integer(scenario.unlistedUnconsumedCalls),
             "variables": .object(JSONObject(scenario.variables.sorted { $0.key < $1.key }.map {
                 .init(key: $0.key, value: $0.value)
             })),
@@ -48,6 +49,7 @@ extension ReportJSON {
             "traceSequences": .array(step.traceSequences.map { .integer($0) }),
             "physicalAction": step.physicalAction.map(physicalAction) ?? .null,
             "children": .array(step.children.map(self.step)),
+            "unlistedChildren": step.unlisted.map { ["after": .integer($0.after), "count": .integer($0.count)] } ?? .null,
         ]
     }
 

@@ -10,8 +10,17 @@ enum StepText {
             var line = "\(indent)\(symbol(step.outcome)) \(NumberText.seconds(step.duration)) s  \(title(step))  \(step.location)"
             if step.phase != .main { line += "  [\(step.phase.rawValue)]" }
             if let summary = step.summary { line += "  \(summary)" }
-            return [line] + timings(step.children, depth: depth + 1)
+            var children = timings(step.children, depth: depth + 1)
+            if let unlisted = step.unlisted {
+                children.insert("\(indent)  … \(unlisted.description)", at: step.children.prefix(unlisted.after).reduce(0) { $0 + lineCount($1) })
+            }
+            return [line] + children
         }
+    }
+
+    /// How many lines ``timings(_:depth:)`` gives for `step` and its nested steps.
+    static func lineCount(_ step: StepResult) -> Int {
+        1 + step.children.reduce(0) { $0 + lineCount($1) } + (step.unlisted == nil ? 0 : 1)
     }
 
     /// `expect MeterValues`, `send Reset "soft reset"`.

@@ -25,7 +25,7 @@ extension ScenarioRun {
         } catch {
             return .ended(.error, "the repetition could not be computed: \(error)")
         }
-        var iterations: [StepResult] = []
+        var iterations = IterationLog()
         let loopVariable = bindings.first?.0
         let outerValue = loopVariable.flatMap { environment[$0] }
         defer { if let loopVariable { environment[loopVariable] = outerValue } }
@@ -35,13 +35,20 @@ extension ScenarioRun {
             let (children, ok) = await runList(repetition.steps, phase: phase, continuation: continuation, skip: false)
             let failed = children.first { $0.outcome != .passed && $0.outcome != .notRun }
             let group = groupReport(children, failed: failed)
-            iterations.append(StepResult(verb: "iteration", name: "\(binding.0) = \(binding.1.interpolationText)",
-                                         location: repetition.steps.first?.location ?? scenario.location, phase: phase,
-                                         summary: "iteration \(number + 1) of \(bindings.count)", started: started,
-                                         ended: Date(), outcome: group.outcome, failure: group.failure, children: children))
-            if !ok { return groupReport(iterations, failed: iterations.last) }
+            let iteration = StepResult(verb: "iteration", name: "\(binding.0) = \(binding.1.interpolationText)",
+                                       location: repetition.steps.first?.location ?? scenario.location, phase: phase,
+                                       summary: "iteration \(number + 1) of \(bindings.count)", started: started,
+                                       ended: Date(), outcome: group.outcome, failure: group.failure, children: children)
+            iterations.append(iteration)
+            if !ok {
+                var report = groupReport(iterations.listed, failed: iteration)
+                report.unlisted = iterations.omitted
+                return report
+            }
         }
-        return StepReport(outcome: .passed, summary: "\(bindings.count) iterations passed", children: iterations)
+        var report = StepReport(outcome: .passed, summary: "\(bindings.count) iterations passed", children: iterations.listed)
+        report.unlisted = iterations.omitted
+        return report
     }
 
     /// `assert`: the expression must be true.

@@ -113,6 +113,8 @@ extension ScenarioRun {
     /// run first, in order (with the group's expectations claiming their replies meanwhile); then the expectations
     /// wait together, each taking its own match.
     func runAnyOrder(_ children: [Step], phase: StepResult.Phase, window: Int, continuation: [Step]) async -> StepReport {
+        groupWindows.append(window)
+        defer { groupWindows.removeLast() }
         var results: [StepResult] = []
         let expectations = children.filter { if case .expect = $0.kind { true } else { false } }
         var pending: [(step: Step, expect: Expect, started: Date, deadline: RunInstant)] = []

@@ -36,6 +36,9 @@ final class ScenarioRun {
     var lastDisconnection: (searchStart: Int, connectionId: String)?
     /// The `replies:` in force (the scenario's, with a running precondition's own on top).
     var replies: [String: Reply]
+    /// The windows of the groups running now (`any-order`): their expectations look from there while their children
+    /// run, so the mailbox keeps what came since.
+    var groupWindows: [Int] = []
 
     /// Bound on `repeat` iterations, so no file can make the runner loop for ever.
     static let maximumIterations = 10_000
@@ -61,6 +64,7 @@ final class ScenarioRun {
         let started = Date()
         let channel = context.channel
         let startMark = await channel.mark
+        await channel.collectForgottenCalls(from: startMark)
         let findingsMark = await channel.findingsMark()
         let firstSequence = (context.recorder.records.last?.sequence ?? 0) + 1
         let mode = await channel.currentMode
@@ -89,13 +93,14 @@ final class ScenarioRun {
         let earliestTaken = steps.flatMap(\.allTraceSequences).min() ?? firstSequence
         let traceStart = min(firstSequence, earliestTaken)
         let (verdict, reason) = setupError.map { (Verdict.error, $0) } ?? Self.verdict(of: steps)
-        let unconsumed = await unconsumedCalls(from: startMark, to: endMark)
+        let (unconsumed, unlistedUnconsumed) = await unconsumedCalls(from: startMark, to: endMark)
         return ScenarioResult(
             id: scenario.metadata.id, name: scenario.metadata.name, file: scenario.file, location: scenario.location,
             tags: scenario.metadata.tags, description: scenario.metadata.description, suiteId: suiteId, verdict: verdict,
             reason: reason, expectedFailure: scenario.metadata.expectedFailure,
             requiredMode: scenario.metadata.requirements.security, connectionMode: mode, started: started,
-            ended: Date(), steps: steps, unconsumedCalls: unconsumed, variables: environment.variables,
+            ended: Date(), steps: steps, unconsumedCalls: unconsumed, unlistedUnconsumedCalls: unlistedUnconsumed,
+            variables: environment.variables,
             findings: findings,
             traceRange: lastSequence >= traceStart ? traceStart...lastSequence : nil)
     }
@@ -158,6 +163,7 @@ final class ScenarioRun {
         if step.movesWindow { previousStepStart = begin }
         await channel.configure(AnsweringPolicy(claims: ReplyClaim.claims(upcoming: [step] + continuation),
                                                 replies: replies, environment: environment), windowStart: window)
+        await forgetPast(window: window)
         context.observer.handle(.stepStarted(station: channel.identity, verb: step.verb, name: step.name,
                                              location: step.location, waitsUpTo: bound(of: step).map(context.clock.realDuration)))
         let started = Date()
@@ -178,7 +184,7 @@ final class ScenarioRun {
         let result = StepResult(verb: step.verb, name: step.name, action: step.action, location: step.location, phase: phase,
                                 summary: report.summary, started: started, ended: Date(), outcome: report.outcome,
                                 failure: report.failure, traceSequences: context.traceSequences(messageIds: report.messageIds),
-                                physicalAction: report.physicalAction, children: report.children)
+                                physicalAction: report.physicalAction, children: report.children, unlisted: report.unlisted)
         context.observer.handle(.stepFinished(station: channel.identity, result: result))
         return result
     }
@@ -252,21 +258,35 @@ final class ScenarioRun {
         return report
     }
 
-    /// The station CALLs between two marks that no step took.
-    func unconsumedCalls(from start: Int, to end: Int) async -> [ReceivedCall] {
-        let entries = await context.channel.events(from: start).filter { $0.0 < end }.compactMap { _, event in
-            event.call.flatMap { $0.consumed ? nil : $0 }
+    /// Lets the mailbox forget what no coming step of this scenario can look at: everything before the step's window,
+    /// the windows of the groups running, the search start of an `expect-reconnect` after an `expect-disconnect`, and
+    /// where the check for invalid CALLs resumes (see ``StationChannel/forget(before:)``).
+    func forgetPast(window: Int) async {
+        let point = ([window, lastDisconnection?.searchStart, invalidCallsCheckedUpTo] + groupWindows).compactMap { $0 }.min() ?? window
+        await context.channel.forget(before: point)
+        reportedInvalid = reportedInvalid.filter { $0 >= point }
+    }
+
+    /// The station CALLs between two marks that no step took (those the mailbox forgot meanwhile first): the first
+    /// ``ForgottenCalls/listedLimit`` listed, and how many more there were.
+    func unconsumedCalls(from start: Int, to end: Int) async -> ([ReceivedCall], unlisted: Int) {
+        let (forgotten, unlistedForgotten) = await context.channel.forgottenCalls()
+        let kept = await context.channel.events(from: start).filter { $0.0 < end }.compactMap { _, event in
+            event.call.flatMap { entry in
+                entry.consumed ? nil : ReceivedCall(messageId: entry.call.id, action: entry.action, payload: entry.payload,
+                                                    received: entry.received, answeredBy: entry.answer.description)
+            }
         }
+        let all = forgotten + kept
+        var listed = Array(all.prefix(ForgottenCalls.listedLimit))
         // One pass over the trace for all of them (a flooding station leaves thousands).
-        let ids = Set(entries.map(\.call.id))
+        let ids = Set(listed.map(\.messageId))
         var sequences: [String: Int] = [:]
         for record in context.recorder.records {
             if let id = record.messageId, ids.contains(id), sequences[id] == nil { sequences[id] = record.sequence }
         }
-        return entries.map { entry in
-            ReceivedCall(messageId: entry.call.id, action: entry.action, payload: entry.payload, received: entry.received,
-                         traceSequence: sequences[entry.call.id], answeredBy: entry.answer.description)
-        }
+        for index in listed.indices { listed[index].traceSequence = sequences[listed[index].messageId] }
+        return (listed, unlistedForgotten + all.count - listed.count)
     }
 
     /// The deadline of a step bound by `within`, never past the scenario's.

@@ -8,6 +8,8 @@ struct StepReport: Sendable {
     var messageIds: [String] = []
     var physicalAction: ActionRecord?
     var children: [StepResult] = []
+    /// Children summarised instead of listed (a long `repeat`).
+    var unlisted: StepResult.UnlistedSteps?
 
     static func passed(_ summary: String? = nil, messageIds: [String] = []) -> StepReport {
         StepReport(outcome: .passed, summary: summary, messageIds: messageIds)

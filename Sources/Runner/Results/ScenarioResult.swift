@@ -34,6 +34,9 @@ public struct ScenarioResult: Sendable, Hashable {
     /// Station CALLs that arrived during the scenario and that no step consumed (they were answered by `replies:` or
     /// the default replies).
     public var unconsumedCalls: [ReceivedCall]
+    /// How many more station CALLs no step consumed than ``unconsumedCalls`` lists (it lists the first 100, so that
+    /// a station sending for days keeps the result small).
+    public var unlistedUnconsumedCalls: Int
     /// The variables at the end: `given` values (after `--set`), and every capture.
     public var variables: [String: JSONValue]
     /// Protocol findings that arose while it ran.
@@ -45,7 +48,7 @@ public struct ScenarioResult: Sendable, Hashable {
     public init(id: String, name: String, file: String, location: Location, tags: [String] = [], description: String? = nil,
                 suiteId: String? = nil, judgedBySuiteVerdict: Bool = false, verdict: Verdict, reason: String? = nil, expectedFailure: String? = nil,
                 requiredMode: SecurityMode? = nil, connectionMode: SecurityMode? = nil, started: Date, ended: Date, steps: [StepResult] = [],
-                unconsumedCalls: [ReceivedCall] = [], variables: [String: JSONValue] = [:], findings: [OCPPFinding] = [],
+                unconsumedCalls: [ReceivedCall] = [], unlistedUnconsumedCalls: Int = 0, variables: [String: JSONValue] = [:], findings: [OCPPFinding] = [],
                 traceRange: ClosedRange<Int>? = nil) {
         self.id = id
         self.name = name
@@ -64,6 +67,7 @@ public struct ScenarioResult: Sendable, Hashable {
         self.ended = ended
         self.steps = steps
         self.unconsumedCalls = unconsumedCalls
+        self.unlistedUnconsumedCalls = unlistedUnconsumedCalls
         self.variables = variables
         self.findings = findings
         self.traceRange = traceRange

@@ -36,10 +36,32 @@ public struct StepResult: Sendable, Hashable {
     public var physicalAction: ActionRecord?
     /// Nested results: the children of `any-order`, one ``StepResult`` per `repeat` iteration (verb `iteration`).
     public var children: [StepResult]
+    /// Children that are not listed: the iterations of a long `repeat` between the first and the last few, all of
+    /// which passed; `nil` when every child is listed.
+    public var unlisted: UnlistedSteps?
+
+    /// Nested steps a result summarises instead of listing them.
+    public struct UnlistedSteps: Sendable, Hashable {
+        /// How many children are listed before them.
+        public var after: Int
+        /// How many there are (each passed).
+        public var count: Int
+
+        public init(after: Int, count: Int) {
+            self.after = after
+            self.count = count
+        }
+
+        /// `1982 more iterations passed (not listed)`.
+        public var description: String {
+            "\(count) more iteration\(count == 1 ? "" : "s") passed (not listed)"
+        }
+    }
 
     public init(verb: String, name: String? = nil, action: String? = nil, location: Location, phase: Phase,
                 summary: String? = nil, started: Date, ended: Date, outcome: StepOutcome, failure: StepFailure? = nil,
-                traceSequences: [Int] = [], physicalAction: ActionRecord? = nil, children: [StepResult] = []) {
+                traceSequences: [Int] = [], physicalAction: ActionRecord? = nil, children: [StepResult] = [],
+                unlisted: UnlistedSteps? = nil) {
         self.verb = verb
         self.name = name
         self.action = action
@@ -53,6 +75,7 @@ public struct StepResult: Sendable, Hashable {
         self.traceSequences = traceSequences
         self.physicalAction = physicalAction
         self.children = children
+        self.unlisted = unlisted
     }
 
     /// How long it took.

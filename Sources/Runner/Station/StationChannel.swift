@@ -40,6 +40,11 @@ actor StationChannel {
     let limit: Int
     /// How many CALLs were dropped unanswered by no step (they had their answer; only the mailbox forgot them).
     private(set) var droppedCalls = 0
+    /// The unconsumed CALLs ``forget(before:)`` took out of the mailbox during the scenario in progress.
+    private var forgotten = ForgottenCalls()
+    /// How many events at the start of the open connection stay when older events are forgotten: a precondition made
+    /// only of `expect` steps replays the connection's opening (the BootNotification an earlier scenario took).
+    static let keptOpeningEvents = 64
     /// Answers without a delay being sent, by mailbox position: a CALL to the station waits for them (a step's
     /// RemoteStopTransaction must not reach the station before the StartTransaction answer that gave its id).
     private var answersOnTheirWay: [Int: Task<Void, Never>] = [:]
@@ -186,23 +191,50 @@ actor StationChannel {
 
     /// Takes the first unconsumed CALL at or after `start` that `accepts` wants, marking it consumed.
     func take(from start: Int, includingConsumed: Bool = false, where accepts: @Sendable (CallEntry) -> Bool) -> (Int, CallEntry)? {
-        var index = max(start, 0)
-        index = max(index, events.start)
-        while index < events.end {
+        for index in events.positions(from: start) {
             if var entry = events[index]?.call, includingConsumed || !entry.consumed, accepts(entry) {
                 entry.consumed = true
                 events.replace(index, with: .call(entry))
                 return (index, entry)
             }
-            index += 1
         }
         return nil
     }
 
     /// The events from `start` on, as they are now.
     func events(from start: Int) -> [(Int, StationEvent)] {
-        let lower = min(max(start, events.start), events.end)
-        return (lower..<events.end).compactMap { position in events[position].map { (position, $0) } }
+        events.positions(from: start).compactMap { position in events[position].map { (position, $0) } }
+    }
+
+    /// How many events the mailbox keeps now.
+    var keptEvents: Int { events.count }
+
+    /// Forgets the events before `position`, which no coming step can look at (the scenario in progress says where
+    /// its windows begin): the results of the steps that took CALLs hold what the reports need, and an unconsumed
+    /// CALL among them is kept aside for the scenario's result (``forgottenCalls()``). A held CALL and the opening of
+    /// the open connection (``keptOpeningEvents``) stay. This keeps a long scenario's mailbox at the size of its
+    /// current window instead of its whole history.
+    func forget(before position: Int) {
+        let end = min(position, heldIndices.min() ?? position)
+        guard end > events.start else { return }
+        for (index, event) in events.drop(before: end, keeping: openingRange) {
+            if let entry = event.call, !entry.consumed { forgotten.note(entry, at: index) }
+        }
+    }
+
+    /// Starts collecting the unconsumed CALLs forgotten from `position` on, for the scenario that begins there.
+    func collectForgottenCalls(from position: Int) {
+        forgotten.reset(from: position)
+    }
+
+    /// The unconsumed CALLs forgotten since ``collectForgottenCalls(from:)``: the first ones listed, the rest counted.
+    func forgottenCalls() -> (listed: [ReceivedCall], unlisted: Int) {
+        (forgotten.listed, forgotten.unlisted)
+    }
+
+    /// The positions of the open connection's opening, kept when older events go.
+    private var openingRange: Range<Int>? {
+        currentConnectionStart.map { $0..<($0 + Self.keptOpeningEvents) }
     }
 
     /// Where the open connection's events begin (`nil` while disconnected).
@@ -338,12 +370,13 @@ actor StationChannel {
         }
     }
 
-    /// Drops the oldest quarter of the mailbox; a held CALL among them gets the policy's answer first.
+    /// Drops the oldest quarter of the mailbox (the opening of the open connection stays, unless the limit is so small
+    /// that it would be a good part of it); a held CALL among them gets the policy's answer first.
     private func dropOldest() {
         let end = events.start + limit / 4
         for index in heldIndices.sorted() where index < end { answerFromPolicy(index) }
-        droppedCalls += (events.start..<end).count { events[$0]?.call.map { !$0.consumed } ?? false }
-        events.drop(before: end)
+        let kept = limit >= 4 * Self.keptOpeningEvents ? openingRange : nil
+        droppedCalls += events.drop(before: end, keeping: kept).count { $0.event.call.map { !$0.consumed } ?? false }
     }
 
     private func noteAnswerFailure(_ index: Int, _ reason: String) {

@@ -10,6 +10,27 @@ enum Fixtures {
     static let passing = SampleRun.ev24(failing: false)
     static let failing = SampleRun.ev24(failing: true)
 
+    /// The passing run as a long run leaves it: its first scenario ends with a `repeat` of 2,000 iterations of which
+    /// the first and last three are listed, and 150 station CALLs no step took, of which the first 100 are listed.
+    static var summarisedRun: RunResult {
+        var run = passing
+        var scenario = run.stations[0].scenarios[0]
+        let (location, time) = (scenario.location, scenario.started)
+        let iterations = [1, 2, 3, 1998, 1999, 2000].map { number in
+            StepResult(verb: "iteration", name: "iteration = \(number)", location: location, phase: .main,
+                       summary: "iteration \(number) of 2000", started: time, ended: time, outcome: .passed)
+        }
+        scenario.steps.append(StepResult(verb: "repeat", location: location, phase: .main, summary: "2000 iterations passed",
+                                         started: time, ended: time, outcome: .passed, children: iterations,
+                                         unlisted: StepResult.UnlistedSteps(after: 3, count: 1994)))
+        scenario.unconsumedCalls = (1...100).map { number in
+            ReceivedCall(messageId: "hb-\(number)", action: "Heartbeat", payload: [:], received: time, answeredBy: "default")
+        }
+        scenario.unlistedUnconsumedCalls = 50
+        run.stations[0].scenarios[0] = scenario
+        return run
+    }
+
     /// Text a station could send to break out of XML, HTML, CDATA or a script.
     static let hostile = "</script><script>alert('x')</script>]]><!--<b>&amp;"
 

@@ -49,9 +49,9 @@ extension Harness {
     /// Runs them against the built-in emulator (misbehaving as `faults` say) over the loopback listeners; a
     /// `timeScale` of `infinity` runs on a ``VirtualClock`` (`--time-scale max`).
     func runEmulator(_ files: [String: String], faults: Set<FaultProfile> = [], timeScale: Double = 1,
-                     seconds: Double = 90) async throws -> RunResult {
+                     options: RunOptions = RunOptions(), seconds: Double = 90) async throws -> RunResult {
         let loaded = try load(files)
-        var options = RunOptions()
+        var options = options
         options.timeScale = timeScale
         let clock: any RunClock = timeScale.isFinite ? ScaledClock(scale: timeScale) : VirtualClock()
         let loopback = try LoopbackListeners(directory: directory.path + "/pki", stations: Runner.emulatorIdentities(options))

@@ -1,0 +1,31 @@
+/// The iteration results a `repeat` keeps: the first and the last ``keptAtEachEnd`` in full, and every one that did
+/// not pass (a loop stops at the first, so it is among the last); those in between passed and are only counted, so that
+/// a loop of thousands of iterations keeps its result, and the run's memory, small.
+struct IterationLog {
+    /// How many iterations are listed at the start and at the end of a long loop.
+    static let keptAtEachEnd = 3
+
+    private var first: [StepResult] = []
+    private var last: [StepResult] = []
+    private var unlisted = 0
+
+    mutating func append(_ iteration: StepResult) {
+        if first.count < Self.keptAtEachEnd {
+            first.append(iteration)
+            return
+        }
+        last.append(iteration)
+        if last.count > Self.keptAtEachEnd {
+            last.removeFirst()
+            unlisted += 1
+        }
+    }
+
+    /// The iterations listed, in order.
+    var listed: [StepResult] { first + last }
+
+    /// The iterations that passed and are not listed, and where they would be.
+    var omitted: StepResult.UnlistedSteps? {
+        unlisted > 0 ? StepResult.UnlistedSteps(after: first.count, count: unlisted) : nil
+    }
+}
