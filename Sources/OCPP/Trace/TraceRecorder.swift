@@ -34,7 +34,7 @@ public final class TraceRecorder: Sendable {
             var record = record
             record.sequence = state.nextSequence
             state.nextSequence += 1
-            if keepsRecords && budget?.take() ?? true { state.records.append(record) }
+            if keepsRecords && budget?.take(record) ?? true { state.records.append(record) }
             for sink in sinks { sink.write(record) }
             return record
         }

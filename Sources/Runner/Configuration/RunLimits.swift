@@ -11,6 +11,7 @@ public struct RunLimits: Sendable, Hashable {
         case pendingCalls = "pending-calls"
         case mailbox = "mailbox"
         case traceRecords = "trace-records"
+        case traceMemory = "trace-memory"
 
         /// What the limit bounds, for `--help` and errors.
         public var meaning: String {
@@ -21,6 +22,7 @@ public struct RunLimits: Sendable, Hashable {
             case .pendingCalls: "a station's CALLs waiting for answers on one connection (more: disconnected with 1008)"
             case .mailbox: "CALLs and connection events a station's mailbox keeps (older ones no step can take are dropped)"
             case .traceRecords: "trace records kept in memory for the reports, whole run (the --trace file has them all)"
+            case .traceMemory: "bytes those trace records may take, whole run (each counted as 400 + 3 × its frame's size)"
             }
         }
     }
@@ -37,6 +39,9 @@ public struct RunLimits: Sendable, Hashable {
     public var mailbox = 10_000
     /// Most trace records kept in memory for the reports, over the whole run (100,000).
     public var traceRecords = 100_000
+    /// Most bytes the trace records kept for the reports may take, over the whole run (64 MiB): the record count alone
+    /// does not bound memory when frames are large (up to `messageSize` each).
+    public var traceMemory = 64 * 1024 * 1024
 
     public init() {}
 
@@ -49,6 +54,7 @@ public struct RunLimits: Sendable, Hashable {
         case .pendingCalls: "\(pendingCalls)"
         case .mailbox: "\(mailbox)"
         case .traceRecords: "\(traceRecords)"
+        case .traceMemory: "\(traceMemory)"
         }
     }
 
@@ -76,6 +82,7 @@ public struct RunLimits: Sendable, Hashable {
         case .pendingCalls: pendingCalls = number
         case .mailbox: mailbox = number
         case .traceRecords: traceRecords = number
+        case .traceMemory: traceMemory = number
         case .handshakeTime: break
         }
     }

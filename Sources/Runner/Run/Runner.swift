@@ -65,7 +65,7 @@ public struct Runner: Sendable {
         let overrides = options.overrides
         let profile = self.profile
         let limits = options.limits
-        let traceBudget = TraceBudget(limit: limits.traceRecords)
+        let traceBudget = TraceBudget(limit: limits.traceRecords, byteLimit: limits.traceMemory)
         let central = CentralSystem(listeners: listeners, stationFilter: options.stationIdentity, limits: limits,
                                     observer: observer) { identity in
             let base = Environment(variables: ["station": .string(identity), "profile": profile.jsonValue], clock: { clock.now })
@@ -125,7 +125,9 @@ public struct Runner: Sendable {
             notes.append("\(unlisted) more handshake(s) were refused than the \(CentralSystem.listedRejections) listed (each is on the console)")
         }
         if traceBudget.droppedRecords > 0 {
-            notes.append("the traces kept for the reports reached their limit of \(traceBudget.limit) records (--limit trace-records=N); "
+            let limit = traceBudget.reachedByteLimit
+                ? "\(traceBudget.byteLimit) bytes (--limit trace-memory=N)" : "\(traceBudget.limit) records (--limit trace-records=N)"
+            notes.append("the traces kept for the reports reached their limit of \(limit); "
                 + "\(traceBudget.droppedRecords) later records are not in the reports, "
                 + (options.tracePath.map { "the trace file \($0) has them all" } ?? "record them all with --trace FILE"))
         }
