@@ -48,6 +48,34 @@ struct LongRunMemoryTests {
         #expect(stillThere?.0 == 1, "the opening of the open connection stays readable for preconditions that replay it")
     }
 
+    @Test("a station that reconnects again and again: closed sessions are released, their findings kept",
+          .timeLimit(.minutes(1)))
+    func closedSessionsReleased() async throws {
+        let channel = StationChannel(identity: "CP-7", clock: ScaledClock(), mode: .strict, recorder: TraceRecorder())
+        for number in 1...20 {
+            let (centralSide, stationSide) = InMemoryTransport.pair()
+            await channel.attach(transport: centralSide, record: ConnectionRecord(
+                connectionId: "CP-7#\(number)", mode: .ws, security: "ws", listener: "test", peer: "test", path: "/CP-7",
+                opened: Date()))
+            let station = OCPPSession(transport: stationSide, info: SessionInfo(connectionId: "CP-7#\(number)",
+                                                                               stationIdentity: "CP-7", role: .chargePoint))
+            try await station.send(raw: "not OCPP-J \(number)")
+            let seen = await channel.mark
+            await station.close()
+            while true {
+                let end = await channel.mark
+                if await channel.events(from: seen).contains(where: { if case .disconnected = $0.1 { true } else { false } }) {
+                    break
+                }
+                await channel.waitForEvent(after: end)
+            }
+        }
+        #expect(await channel.heldSessions == 0, "every closed session was released")
+        let malformed = await channel.findings().filter { $0.kind == .malformedFrame }
+        #expect(malformed.count == 20, "each connection's finding is kept")
+        #expect(await channel.findingsMark().count == 20, "marks still count per connection")
+    }
+
     static let longLoop = """
         scenario: Long loop
         id: long.loop

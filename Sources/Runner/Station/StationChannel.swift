@@ -32,7 +32,9 @@ actor StationChannel {
     private(set) var bootNotification: JSONValue?
     /// How CALLs no step takes at once are answered.
     private var policy = AnsweringPolicy()
-    private var sessions: [(id: String, session: OCPPSession)] = []
+    /// Every connection's session, in order; a closed one only as its findings, so that a station reconnecting for
+    /// days does not keep every session (its conversation state, its transport) alive.
+    private var sessions: [SessionSlot] = []
     private var heldIndices: Set<Int> = []
     private let eventWaitlist = Waitlist()
     /// Most events kept: beyond it the oldest quarter is dropped (held CALLs among them answered first), so a station
@@ -71,14 +73,14 @@ actor StationChannel {
     /// identity: a connection still open is closed (1008, "replaced by a newer connection from PEER"), since a station
     /// that comes back after a power cut must not be locked out until its dead connection times out.
     func attach(transport: any OCPPTransport, record: ConnectionRecord) {
-        if let previous = currentConnectionId, let old = sessions.last(where: { $0.id == previous })?.session {
+        if let previous = currentConnectionId, let old = openSession(previous) {
             let reason = "replaced by a newer connection from \(record.peer)"
             Task { await old.close(code: 1008, reason: reason) }
         }
         let info = SessionInfo(connectionId: record.connectionId, stationIdentity: identity, role: .centralSystem,
                                securityMode: record.security)
         let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
-        sessions.append((record.connectionId, session))
+        sessions.append(.open(id: record.connectionId, session: session))
         connections.append(record)
         currentConnectionId = record.connectionId
         append(.connected(record))
@@ -86,10 +88,19 @@ actor StationChannel {
         Task {
             for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
             let closure = await session.waitUntilClosed(holdingTime: true)
-            self.closed(connectionId: connectionId, closure: closure)
+            self.closed(connectionId: connectionId, closure: closure, findings: await session.findings)
             clock.releaseTime()
         }
     }
+
+    /// The session of connection `id` while it is open.
+    private func openSession(_ id: String) -> OCPPSession? {
+        guard case .open(_, let session)? = sessions.last(where: { $0.id == id }) else { return nil }
+        return session
+    }
+
+    /// How many connections' sessions are still held (the open one, and any whose close is not handled yet).
+    var heldSessions: Int { sessions.count { if case .open = $0 { true } else { false } } }
 
     /// Whether a connection is open.
     var isConnected: Bool { currentConnectionId != nil }
@@ -100,8 +111,11 @@ actor StationChannel {
         return connections.last { $0.connectionId == id }?.mode
     }
 
-    private func closed(connectionId: String, closure: TransportClosure) {
+    private func closed(connectionId: String, closure: TransportClosure, findings: [OCPPFinding]) {
         if currentConnectionId == connectionId { currentConnectionId = nil }
+        if let index = sessions.lastIndex(where: { $0.id == connectionId }) {
+            sessions[index] = .closed(id: connectionId, findings: findings)
+        }
         let description = LimitAdvice.advise(closure.description, LimitAdvice.limit(reachedBy: closure))
         if let index = connections.lastIndex(where: { $0.connectionId == connectionId }) {
             connections[index].closed = Date()
@@ -113,19 +127,19 @@ actor StationChannel {
 
     /// Closes the open connection (at the end of a run, or before the emulator reconnects in another mode).
     func closeCurrentConnection(reason: String) async {
-        guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else { return }
+        guard let id = currentConnectionId, let session = openSession(id) else { return }
         await session.close(code: 1000, reason: reason)
     }
 
     /// Closes every connection.
     func closeAll(reason: String) async {
-        for (_, session) in sessions { await session.close(code: 1001, reason: reason) }
+        for case .open(_, let session) in sessions { await session.close(code: 1001, reason: reason) }
     }
 
     /// How many findings each session has so far: a mark to ask for the findings since.
     func findingsMark() async -> [Int] {
         var counts: [Int] = []
-        for (_, session) in sessions { counts.append(await session.findings.count) }
+        for slot in sessions { counts.append(await slot.findings.count) }
         return counts
     }
 
@@ -140,8 +154,8 @@ actor StationChannel {
     func findingsAndMark(since mark: [Int]) async -> (found: [OCPPFinding], next: [Int]) {
         var found: [OCPPFinding] = []
         var next: [Int] = []
-        for (index, (_, session)) in sessions.enumerated() {
-            let all = await session.findings
+        for (index, slot) in sessions.enumerated() {
+            let all = await slot.findings
             found += all.dropFirst(index < mark.count ? mark[index] : 0)
             next.append(all.count)
         }
@@ -151,7 +165,7 @@ actor StationChannel {
     /// The protocol findings of every session so far, connection by connection.
     func findings() async -> [OCPPFinding] {
         var all: [OCPPFinding] = []
-        for (_, session) in sessions { all += await session.findings }
+        for slot in sessions { all += await slot.findings }
         return all
     }
 
@@ -166,7 +180,7 @@ actor StationChannel {
             await sending.value
             answersOnTheirWay[index] = nil
         }
-        guard let id = currentConnectionId, let session = sessions.last(where: { $0.id == id })?.session else {
+        guard let id = currentConnectionId, let session = openSession(id) else {
             return (.disconnected, nil)
         }
         return (await session.call(action, payload, timeout: timeout, handingOverHold: true), id)
@@ -347,7 +361,7 @@ actor StationChannel {
            case .integer(let seconds)? = payload["interval"], seconds > 0 {
             agreedHeartbeatInterval = .seconds(seconds)
         }
-        return (entry.call, sessions.last { $0.id == entry.connectionId }?.session)
+        return (entry.call, openSession(entry.connectionId))
     }
 
     /// Sends the answer to `call`; a failure is noted on the mailbox entry.
