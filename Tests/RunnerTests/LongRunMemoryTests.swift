@@ -48,6 +48,21 @@ struct LongRunMemoryTests {
         #expect(stillThere?.0 == 1, "the opening of the open connection stays readable for preconditions that replay it")
     }
 
+    @Test("once the station's plan has run, the mailbox keeps nothing, and every CALL is still answered",
+          .timeLimit(.minutes(1)))
+    func nothingKeptAfterThePlan() async throws {
+        let (channel, station) = await Self.connectedChannel()
+        await channel.finishPlan()
+        for number in 1...50 {
+            guard case .result = await station.call("Heartbeat", [:], timeout: .seconds(10)) else {
+                Issue.record("Heartbeat \(number) was not answered")
+                return
+            }
+        }
+        #expect(await channel.mark == 51)
+        #expect(await channel.keptEvents == 1, "only the newest event, while it is answered")
+    }
+
     @Test("a station that reconnects again and again: closed sessions are released, their findings kept",
           .timeLimit(.minutes(1)))
     func closedSessionsReleased() async throws {

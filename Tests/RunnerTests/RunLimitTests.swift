@@ -9,7 +9,7 @@ struct RunLimitTests {
           arguments: [("message-size=64KiB", RunLimits.Name.messageSize, "65536"), ("header-size=2048", .headerSize, "2048"),
                       ("handshake-time=500ms", .handshakeTime, "500ms"), ("pending-calls=5", .pendingCalls, "5"),
                       ("mailbox=1MiB", .mailbox, "1048576"), ("trace-records=10", .traceRecords, "10"),
-                      ("trace-memory=32MiB", .traceMemory, "33554432")])
+                      ("trace-memory=16MiB", .traceMemory, "16777216")])
     func setsALimit(assignment: String, name: RunLimits.Name, expected: String) throws {
         var limits = RunLimits()
         try limits.set(assignment)

@@ -39,9 +39,9 @@ public struct RunLimits: Sendable, Hashable {
     public var mailbox = 10_000
     /// Most trace records kept in memory for the reports, over the whole run (100,000).
     public var traceRecords = 100_000
-    /// Most bytes the trace records kept for the reports may take, over the whole run (64 MiB): the record count alone
-    /// does not bound memory when frames are large (up to `messageSize` each).
-    public var traceMemory = 64 * 1024 * 1024
+    /// Most bytes the trace records kept for the reports may take, over the whole run (32 MiB, about 45,000 records of
+    /// ordinary frames): the record count alone does not bound memory when frames are large (up to `messageSize` each).
+    public var traceMemory = 32 * 1024 * 1024
 
     public init() {}
 

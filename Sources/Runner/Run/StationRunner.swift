@@ -40,6 +40,7 @@ struct StationRunner {
             results.append(result)
             context.observer.handle(.scenarioFinished(station: channel.identity, result: result))
         }
+        await channel.finishPlan()
         let trace = context.recorder.records
         let findings = await channel.findings()
         let suites = plan.suites.map { suite in

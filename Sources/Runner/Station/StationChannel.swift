@@ -42,6 +42,8 @@ actor StationChannel {
     let limit: Int
     /// How many CALLs were dropped unanswered by no step (they had their answer; only the mailbox forgot them).
     private(set) var droppedCalls = 0
+    /// Set once the station's plan has run (``finishPlan()``): no step takes a CALL any more.
+    private var planFinished = false
     /// The unconsumed CALLs ``forget(before:)`` took out of the mailbox during the scenario in progress.
     private var forgotten = ForgottenCalls()
     /// How many events at the start of the open connection stay when older events are forgotten: a precondition made
@@ -236,6 +238,17 @@ actor StationChannel {
         }
     }
 
+    /// The station's plan has run: no step will take a CALL any more. Held CALLs are answered (by the `replies:` in
+    /// force, else by default), no CALL is held from now on, and the mailbox keeps only its newest event: a station that stays
+    /// connected, or keeps reconnecting, while the other stations' plans run costs no memory for its CALLs.
+    func finishPlan() {
+        var settled = policy
+        settled.claims = []
+        configure(settled, windowStart: events.end)
+        planFinished = true
+        events.drop(before: events.end)
+    }
+
     /// Starts collecting the unconsumed CALLs forgotten from `position` on, for the scenario that begins there.
     func collectForgottenCalls(from position: Int) {
         forgotten.reset(from: position)
@@ -296,7 +309,12 @@ actor StationChannel {
 
     private func append(_ event: StationEvent) {
         events.append(event)
-        if events.count > limit { dropOldest() }
+        if planFinished {
+            // Only the newest stays, to be answered.
+            events.drop(before: events.end - 1)
+        } else if events.count > limit {
+            dropOldest()
+        }
         eventWaitlist.wakeAll()
     }
 
