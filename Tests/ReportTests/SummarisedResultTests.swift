@@ -18,7 +18,9 @@ struct SummarisedResultTests {
         #expect(lines[summary - 1].hasSuffix("iteration 3 of 2000"))
         #expect(lines[summary + 1].hasSuffix("iteration 1998 of 2000"))
         #expect(lines.count { $0.contains("iteration ") && $0.contains(" of 2000") } == 6)
-        #expect(JUnitReport(hostname: "ci").render(run).contains("… 1994 more iterations passed (not listed)"))
+        let junit = JUnitReport(hostname: "ci").render(run)
+        #expect(junit.contains("… 1994 more iterations passed (not listed)"))
+        #expect(junit.contains("<property name=\"connections.unlisted\" value=\"7\"/>"))
     }
 
     @Test("HTML: a row for the unlisted iterations after the third, and how many unconsumed CALLs are not listed")
@@ -29,6 +31,7 @@ struct SummarisedResultTests {
         let next = try #require(html.range(of: "iteration 1998 of 2000"))
         #expect(third.upperBound < summary.lowerBound && summary.upperBound < next.lowerBound)
         #expect(html.contains("50 more, not listed (the first 100 are)."))
+        #expect(html.contains("7 more connections, between the first and the last"))
     }
 
     @Test("JSON: unlistedChildren says where and how many; unlistedUnconsumedCalls the CALLs beyond those listed")
@@ -41,5 +44,6 @@ struct SummarisedResultTests {
         #expect(loop["children"]?[0]?["unlistedChildren"] == .null)
         #expect(scenario["unconsumedCalls"]?.arrayValue?.count == 100)
         #expect(scenario["unlistedUnconsumedCalls"] == .integer(50))
+        #expect(document["stations"]?[0]?["unlistedConnections"] == .integer(7))
     }
 }

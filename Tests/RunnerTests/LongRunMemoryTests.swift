@@ -63,11 +63,11 @@ struct LongRunMemoryTests {
         #expect(await channel.keptEvents == 1, "only the newest event, while it is answered")
     }
 
-    @Test("a station that reconnects again and again: closed sessions are released, their findings kept",
+    @Test("a station that reconnects 120 times: closed sessions are released, their findings kept; the first and last 50 connections listed",
           .timeLimit(.minutes(1)))
     func closedSessionsReleased() async throws {
         let channel = StationChannel(identity: "CP-7", clock: ScaledClock(), mode: .strict, recorder: TraceRecorder())
-        for number in 1...20 {
+        for number in 1...120 {
             let (centralSide, stationSide) = InMemoryTransport.pair()
             await channel.attach(transport: centralSide, record: ConnectionRecord(
                 connectionId: "CP-7#\(number)", mode: .ws, security: "ws", listener: "test", peer: "test", path: "/CP-7",
@@ -87,8 +87,12 @@ struct LongRunMemoryTests {
         }
         #expect(await channel.heldSessions == 0, "every closed session was released")
         let malformed = await channel.findings().filter { $0.kind == .malformedFrame }
-        #expect(malformed.count == 20, "each connection's finding is kept")
-        #expect(await channel.findingsMark().count == 20, "marks still count per connection")
+        #expect(malformed.count == 120, "each connection's finding is kept")
+        #expect(await channel.findingsMark().count == 120, "marks still count per connection")
+        let listed = await channel.connections.map(\.connectionId)
+        #expect(listed == (Array(1...50) + Array(71...120)).map { "CP-7#\($0)" })
+        #expect(await channel.unlistedConnections == 20)
+        #expect(await channel.connections.allSatisfy { $0.closure != nil }, "each listed connection has its closure")
     }
 
     static let longLoop = """

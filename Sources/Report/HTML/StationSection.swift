@@ -34,6 +34,13 @@ struct StationSection {
         return "<table class=\"facts-table\">\(rows)</table>"
     }
 
+    /// The connections a long history does not list, counted.
+    private var unlistedConnections: Markup {
+        let count = station.unlistedConnections
+        guard count > 0 else { return .empty }
+        return "<p class=\"muted\">\(count) more connections, between the first and the last \(station.connections.count / 2), are not listed.</p>"
+    }
+
     private func connections() -> Markup {
         guard !station.connections.isEmpty else { return .empty }
         let rows: [Markup] = station.connections.map { connection in
@@ -47,7 +54,7 @@ struct StationSection {
         return """
             <h3>Connections</h3>
             <table><tr><th>Id</th><th>Security</th><th>Peer</th><th>Path</th><th>Subprotocol</th><th>TLS</th>\
-            <th>Opened (UTC)</th><th>Ended</th></tr>\(rows)</table>
+            <th>Opened (UTC)</th><th>Ended</th></tr>\(rows)</table>\(unlistedConnections)
             """
     }
 

@@ -58,6 +58,7 @@ enum ReportJSON {
             "passed": .bool(station.passed),
             "bootNotification": station.bootNotification ?? .null,
             "connections": .array(station.connections.map(connection)),
+            "unlistedConnections": .integer(station.unlistedConnections),
             "scenarios": .array(station.scenarios.map(scenario)),
             "findings": .array(station.findings.map(finding)),
             "suites": .array(station.suites.map(suite)),

@@ -101,6 +101,7 @@ struct JUnitSuite {
         for (index, connection) in station.connections.enumerated() {
             properties.append(("connection.\(index + 1)", "\(connection.security) from \(connection.peer)"))
         }
+        if station.unlistedConnections > 0 { properties.append(("connections.unlisted", "\(station.unlistedConnections)")) }
         return properties
     }
 

@@ -8,8 +8,10 @@ public struct StationResult: Sendable, Hashable {
     public var identity: String
     /// What the station said about itself in its first BootNotification (vendor, model, serial, firmware), if it sent one.
     public var bootNotification: JSONValue?
-    /// Every connection it made, in order (a Reset makes a new one).
+    /// Every connection it made, in order (a Reset makes a new one); of a long history the first and the last 50.
     public var connections: [ConnectionRecord]
+    /// How many connections it made between the first and the last 50 listed in ``connections``.
+    public var unlistedConnections: Int
     /// One result per selected scenario, in run order.
     public var scenarios: [ScenarioResult]
     /// Protocol findings of its sessions (malformed frames, unanswered CALLs, wrong error codes, …), in order.
@@ -21,11 +23,12 @@ public struct StationResult: Sendable, Hashable {
     public var trace: [TraceRecord]
 
     public init(identity: String, bootNotification: JSONValue? = nil, connections: [ConnectionRecord] = [],
-                scenarios: [ScenarioResult] = [], findings: [OCPPFinding] = [], suites: [SuiteVerdict] = [],
+                unlistedConnections: Int = 0, scenarios: [ScenarioResult] = [], findings: [OCPPFinding] = [], suites: [SuiteVerdict] = [],
                 trace: [TraceRecord] = []) {
         self.identity = identity
         self.bootNotification = bootNotification
         self.connections = connections
+        self.unlistedConnections = unlistedConnections
         self.scenarios = scenarios
         self.findings = findings
         self.suites = suites

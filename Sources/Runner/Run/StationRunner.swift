@@ -47,7 +47,8 @@ struct StationRunner {
             SuiteJudge(suite: suite, results: results.filter { $0.suiteId == suite.id }, trace: trace, findings: findings).verdict()
         }
         return StationResult(identity: channel.identity, bootNotification: await channel.bootNotification,
-                             connections: await channel.connections, scenarios: results, findings: findings, suites: suites,
+                             connections: await channel.connections, unlistedConnections: await channel.unlistedConnections,
+                             scenarios: results, findings: findings, suites: suites,
                              trace: trace)
     }
 

@@ -22,8 +22,8 @@ actor StationChannel {
     /// Everything that happened, in order, from position ``dropped`` on; positions are the "marks" steps use and stay
     /// valid when the oldest events are dropped (see ``limit``).
     private var events = EventLog()
-    /// Every connection, in order.
-    private(set) var connections: [ConnectionRecord] = []
+    /// The connections, in order (a long history summarised: the first and last 50).
+    private var history = ConnectionHistory()
     /// The open connection's id, `nil` while the station is disconnected.
     private(set) var currentConnectionId: String?
     /// The heartbeat interval agreed in the last accepted BootNotification answer.
@@ -83,7 +83,7 @@ actor StationChannel {
                                securityMode: record.security)
         let session = OCPPSession(transport: transport, info: info, configuration: sessionConfiguration)
         sessions.append(.open(id: record.connectionId, session: session))
-        connections.append(record)
+        history.append(record)
         currentConnectionId = record.connectionId
         append(.connected(record))
         let connectionId = record.connectionId
@@ -104,13 +104,20 @@ actor StationChannel {
     /// How many connections' sessions are still held (the open one, and any whose close is not handled yet).
     var heldSessions: Int { sessions.count { if case .open = $0 { true } else { false } } }
 
+    /// The connections listed in the station's result, in order: the first and the last
+    /// ``ConnectionHistory/keptAtEachEnd``.
+    var connections: [ConnectionRecord] { history.listed }
+
+    /// How many connections between those are not listed.
+    var unlistedConnections: Int { history.unlisted }
+
     /// Whether a connection is open.
     var isConnected: Bool { currentConnectionId != nil }
 
     /// The mode of the open connection.
     var currentMode: SecurityMode? {
         guard let id = currentConnectionId else { return nil }
-        return connections.last { $0.connectionId == id }?.mode
+        return history.record(id)?.mode
     }
 
     private func closed(connectionId: String, closure: TransportClosure, findings: [OCPPFinding]) {
@@ -119,9 +126,9 @@ actor StationChannel {
             sessions[index] = .closed(id: connectionId, findings: findings)
         }
         let description = LimitAdvice.advise(closure.description, LimitAdvice.limit(reachedBy: closure))
-        if let index = connections.lastIndex(where: { $0.connectionId == connectionId }) {
-            connections[index].closed = Date()
-            connections[index].closure = description
+        history.update(connectionId) { record in
+            record.closed = Date()
+            record.closure = description
         }
         append(.disconnected(connectionId: connectionId, description: description))
         observer.handle(.stationDisconnected(identity: identity, reason: description))

@@ -11,7 +11,8 @@ enum Fixtures {
     static let failing = SampleRun.ev24(failing: true)
 
     /// The passing run as a long run leaves it: its first scenario ends with a `repeat` of 2,000 iterations of which
-    /// the first and last three are listed, and 150 station CALLs no step took, of which the first 100 are listed.
+    /// the first and last three are listed, and 150 station CALLs no step took, of which the first 100 are listed; the
+    /// station made 7 more connections than it lists.
     static var summarisedRun: RunResult {
         var run = passing
         var scenario = run.stations[0].scenarios[0]
@@ -28,6 +29,7 @@ enum Fixtures {
         }
         scenario.unlistedUnconsumedCalls = 50
         run.stations[0].scenarios[0] = scenario
+        run.stations[0].unlistedConnections = 7
         return run
     }
 
