@@ -4,7 +4,7 @@ import OCPP
 import Runner
 import Testing
 
-/// What a long run summarises (the middle iterations of a long `repeat`, unconsumed CALLs beyond the first 100) is
+/// What a long run summarises (the middle iterations of a long `repeat`, unconsumed CALLs beyond those listed) is
 /// said, with the count, in every report.
 @Suite("Summarised results in reports")
 struct SummarisedResultTests {

@@ -138,6 +138,7 @@ final class ScenarioRun {
     /// after this list (for reply claims). With `skip`, nothing runs.
     func runList(_ steps: [Step], phase: StepResult.Phase, continuation: [Step], skip: Bool) async -> ([StepResult], Bool) {
         var results: [StepResult] = []
+        results.reserveCapacity(steps.count)
         var stopped = skip
         for (index, step) in steps.enumerated() {
             if stopped {

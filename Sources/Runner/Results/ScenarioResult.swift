@@ -34,7 +34,7 @@ public struct ScenarioResult: Sendable, Hashable {
     /// Station CALLs that arrived during the scenario and that no step consumed (they were answered by `replies:` or
     /// the default replies).
     public var unconsumedCalls: [ReceivedCall]
-    /// How many more station CALLs no step consumed than ``unconsumedCalls`` lists (it lists the first 100, so that
+    /// How many more station CALLs no step consumed than ``unconsumedCalls`` lists (it lists the first 20, so that
     /// a station sending for days keeps the result small).
     public var unlistedUnconsumedCalls: Int
     /// The variables at the end: `given` values (after `--set`), and every capture.

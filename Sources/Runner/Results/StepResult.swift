@@ -29,11 +29,20 @@ public struct StepResult: Sendable, Hashable {
     public var ended: Date
     public var outcome: StepOutcome
     /// Why it failed, erred, was inconclusive or skipped; `nil` when it passed.
-    public var failure: StepFailure?
+    public var failure: StepFailure? {
+        get { boxedFailure?.value }
+        set { boxedFailure = newValue.map(Boxed.init) }
+    }
+    /// ``failure``, on the heap (most steps pass: a long run keeps thousands of results).
+    private var boxedFailure: Boxed<StepFailure>?
     /// The trace records this step sent or consumed (its CALL and response), by sequence number.
     public var traceSequences: [Int]
     /// For an `action` step: who performed it and how.
-    public var physicalAction: ActionRecord?
+    public var physicalAction: ActionRecord? {
+        get { boxedAction?.value }
+        set { boxedAction = newValue.map(Boxed.init) }
+    }
+    private var boxedAction: Boxed<ActionRecord>?
     /// Nested results: the children of `any-order`, one ``StepResult`` per `repeat` iteration (verb `iteration`).
     public var children: [StepResult]
     /// Children that are not listed: the iterations of a long `repeat` between the first and the last few, all of
@@ -71,9 +80,9 @@ public struct StepResult: Sendable, Hashable {
         self.started = started
         self.ended = ended
         self.outcome = outcome
-        self.failure = failure
+        boxedFailure = failure.map(Boxed.init)
         self.traceSequences = traceSequences
-        self.physicalAction = physicalAction
+        boxedAction = physicalAction.map(Boxed.init)
         self.children = children
         self.unlisted = unlisted
     }

@@ -5,7 +5,9 @@ import Foundation
 /// the rest only counted, so that a station sending for days cannot grow memory through them.
 struct ForgottenCalls {
     /// How many unconsumed CALLs a scenario's result lists; the rest are counted (also for those still in the mailbox).
-    static let listedLimit = 100
+    /// Twenty show what the station sent unasked; each listed CALL keeps its decoded payload (a MeterValues one takes
+    /// about a kilobyte), and a thousand stations each listing a hundred took 100 MB in the soak.
+    static let listedLimit = 20
 
     /// The listed CALLs (without their trace sequence, which the scenario looks up once at its end).
     private(set) var listed: [ReceivedCall] = []
