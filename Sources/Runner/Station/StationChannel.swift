@@ -47,8 +47,10 @@ actor StationChannel {
     /// The unconsumed CALLs ``forget(before:)`` took out of the mailbox during the scenario in progress.
     private var forgotten = ForgottenCalls()
     /// How many events at the start of the open connection stay when older events are forgotten: a precondition made
-    /// only of `expect` steps replays the connection's opening (the BootNotification an earlier scenario took).
-    static let keptOpeningEvents = 64
+    /// only of `expect` steps replays the connection's opening (the BootNotification an earlier scenario took, a
+    /// StatusNotification per connector). Each kept event holds its CALL's payload; a thousand stations keeping 64
+    /// took about 45 MB in the soak.
+    static let keptOpeningEvents = 16
     /// Answers without a delay being sent, by mailbox position: a CALL to the station waits for them (a step's
     /// RemoteStopTransaction must not reach the station before the StartTransaction answer that gave its id).
     private var answersOnTheirWay: [Int: Task<Void, Never>] = [:]
