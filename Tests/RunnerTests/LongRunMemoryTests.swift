@@ -43,7 +43,8 @@ struct LongRunMemoryTests {
         #expect(listed.count == ForgottenCalls.listedLimit)
         #expect(listed.count + unlisted + (await channel.events(from: 0).count { $0.1.call?.consumed == false }) == 300,
                 "every unconsumed CALL is listed, counted, or still in the opening")
-        #expect(listed.allSatisfy { $0.action == "Heartbeat" && $0.answeredBy == "default" })
+        #expect(listed.allSatisfy { $0.action == "Heartbeat" && $0.answeredBy == "default" && $0.payload == [:] },
+                "each listed with its payload, decoded again from the frame kept")
         let stillThere = await channel.take(from: 0, includingConsumed: true) { $0.action == "Heartbeat" }
         #expect(stillThere?.0 == 1, "the opening of the open connection stays readable for preconditions that replay it")
     }
@@ -133,6 +134,8 @@ struct LongRunMemoryTests {
         #expect(loop.unlisted == StepResult.UnlistedSteps(after: 2, count: 296))
         #expect(scenario.unconsumedCalls.count == ForgottenCalls.listedLimit)
         #expect(scenario.unconsumedCalls.allSatisfy { $0.traceSequence != nil }, "each listed CALL links to its frame")
+        #expect(scenario.unconsumedCalls.allSatisfy { $0.action != "StatusNotification" || $0.payload["status"] != nil },
+                "a forgotten CALL is listed with its payload")
         #expect(scenario.unlistedUnconsumedCalls >= 500, "two StatusNotifications per iteration that no step takes")
         #expect(!result.notes.contains { $0.contains("dropped from its mailbox") },
                 "the mailbox never reached its limit: consumed and settled CALLs were forgotten on the way")
