@@ -29,6 +29,7 @@ struct SoakRun {
         let log = try LogConsole(path: file("runner.log"))
         _ = EventLoop.shared  // its epoll and eventfd descriptors belong to the baseline, as does the log
         Self.warmUpRuntime()
+        await Self.settleDescriptors()
         let start = ContinuousClock.now
         let baseline = ResourceSample.now(since: start)
         let baselineKinds = ResourceSample.describeDescriptors()
@@ -107,6 +108,8 @@ struct SoakRun {
             try? await Task.sleep(for: .milliseconds(100))
             after = ResourceSample.now(since: start)
         }
+        // Described now, not after the evidence is read: descriptors closing meanwhile would not show.
+        let afterKinds = ResourceSample.describeDescriptors()
         let samples = sampler.end()
 
         let evidence = try SoakEvidence(report: file("report.json"), trace: file("trace.jsonl"))
@@ -120,7 +123,7 @@ struct SoakRun {
         checks.memory(samples, rampSeconds: settings.rampSeconds, stationsDone: stationsDone, file: file("rss.csv"))
         checks.record("descriptors back to baseline", after.openDescriptors <= baseline.openDescriptors,
                       "\(baseline.openDescriptors) before the run (\(baselineKinds)), \(after.openDescriptors) after"
-                      + (after.openDescriptors > baseline.openDescriptors ? " (\(ResourceSample.describeDescriptors()))" : "")
+                      + (after.openDescriptors > baseline.openDescriptors ? " (\(afterKinds))" : "")
                       + ", peak \(samples.map(\.openDescriptors).max() ?? 0)")
         checks.verdicts(evidence, fleet: fleet, planSize: 3)
         checks.frames(evidence, fleet: fleet)
@@ -129,6 +132,20 @@ struct SoakRun {
     }
 
     static func port(_ url: String) -> Int? { URL(string: url)?.port }
+
+    /// Waits (up to 5 s) until the open descriptors have stayed the same for a second, so that the baseline has the
+    /// runtime's lifelong descriptors: in two soak runs of three the baseline had one unix socket fewer (22) than the
+    /// others (23), and every run ended with 23.
+    static func settleDescriptors() async {
+        var last = ResourceSample.openDescriptors()
+        var stableSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + .seconds(5)
+        while ContinuousClock.now < deadline, stableSince.duration(to: .now) < .seconds(1) {
+            try? await Task.sleep(for: .milliseconds(100))
+            let count = ResourceSample.openDescriptors()
+            if count != last { (last, stableSince) = (count, .now) }
+        }
+    }
 
     /// Has Dispatch and Foundation open the descriptors they keep for good (their event loops, for signal sources and
     /// child processes) before the baseline is taken, so that the comparison shows what the run leaves behind.
