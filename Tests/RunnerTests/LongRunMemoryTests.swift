@@ -8,9 +8,8 @@ import Testing
 @Suite("Long runs: bounded mailbox and results")
 struct LongRunMemoryTests {
     /// A station channel on an in-memory connection, and the station's side of it.
-    static func connectedChannel(limits: RunLimits = RunLimits()) async -> (StationChannel, OCPPSession) {
-        let channel = StationChannel(identity: "CP-7", clock: ScaledClock(), mode: .strict, recorder: TraceRecorder(),
-                                     limits: limits)
+    static func channelOnMemoryConnection() async -> (StationChannel, OCPPSession) {
+        let channel = StationChannel(identity: "CP-7", clock: ScaledClock(), mode: .strict, recorder: TraceRecorder())
         let (centralSide, stationSide) = InMemoryTransport.pair()
         await channel.attach(transport: centralSide, record: ConnectionRecord(
             connectionId: "CP-7#1", mode: .ws, security: "ws", listener: "test", peer: "test", path: "/CP-7", opened: Date()))
@@ -22,7 +21,7 @@ struct LongRunMemoryTests {
     @Test("consumed CALLs leave the mailbox once forgotten; unconsumed ones are kept aside for the result, 20 listed",
           .timeLimit(.minutes(1)))
     func consumedCallsLeave() async throws {
-        let (channel, station) = await Self.connectedChannel()
+        let (channel, station) = await Self.channelOnMemoryConnection()
         await channel.collectForgottenCalls(from: 0)
         for number in 1...600 {
             guard case .result = await station.call("Heartbeat", [:], timeout: .seconds(10)) else {
@@ -52,7 +51,7 @@ struct LongRunMemoryTests {
     @Test("once the station's plan has run, the mailbox keeps nothing, and every CALL is still answered",
           .timeLimit(.minutes(1)))
     func nothingKeptAfterThePlan() async throws {
-        let (channel, station) = await Self.connectedChannel()
+        let (channel, station) = await Self.channelOnMemoryConnection()
         await channel.finishPlan()
         for number in 1...50 {
             guard case .result = await station.call("Heartbeat", [:], timeout: .seconds(10)) else {
