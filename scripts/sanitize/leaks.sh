@@ -46,7 +46,8 @@ cat >"$work/hook.sh" <<'HOOK'
 control=$(sed -n 's|^control API: \(http://[^/]*\)/status|\1|p' "$EMULATOR_LOG")
 case $CHARGECHECK_ACTION in
 plug|unplug|fault|clear-fault)
-    exec curl -fsS -X POST -d "$CHARGECHECK_ERROR_CODE" "$control/connectors/$CHARGECHECK_CONNECTOR/$CHARGECHECK_ACTION" ;;
+    exec curl -fsS -X POST -d "$CHARGECHECK_ERROR_CODE" \
+        "$control/connectors/$CHARGECHECK_CONNECTOR/$CHARGECHECK_ACTION" ;;
 *) echo "no such act in this check: $CHARGECHECK_ACTION"; exit 1 ;;
 esac
 HOOK
@@ -65,7 +66,8 @@ for _ in $(seq 300); do
 done
 [ -n "$url" ] || { cat "$work/live.log"; echo "the runner did not start listening" >&2; exit 1; }
 "$chargecheck" emulate --csms "$url" --id CP-1 --ca "$work/pki/ca.pem" \
-    --cert "$work/pki/stations/CP-1.pem" --key "$work/pki/stations/CP-1.key" --control-port 0 >"$work/emulator.log" 2>&1 &
+    --cert "$work/pki/stations/CP-1.pem" --key "$work/pki/stations/CP-1.key" --control-port 0 \
+    >"$work/emulator.log" 2>&1 &
 emulator=$!
 status=0
 wait "$runner" || status=$?
@@ -76,5 +78,9 @@ emulator=
 cat "$work/live.log"
 tail -n 1 "$work/emulator.log"
 checked "chargecheck run --listen" "$status"
-[ "$emulatorStatus" -eq 0 ] || { cat "$work/emulator.log"; echo "chargecheck emulate exited $emulatorStatus (23 is a sanitizer report: a leak)" >&2; exit 1; }
+if [ "$emulatorStatus" -ne 0 ]; then
+    cat "$work/emulator.log"
+    echo "chargecheck emulate exited $emulatorStatus (23 is a sanitizer report: a leak)" >&2
+    exit 1
+fi
 echo "no leak in any of the runs"
