@@ -7,8 +7,8 @@ import OCPP
 /// counted, so that a station sending for days cannot grow memory through them.
 struct ForgottenCalls {
     /// How many unconsumed CALLs a scenario's result lists; the rest are counted (also for those still in the mailbox).
-    /// Twenty show what the station sent unasked; a thousand soak stations each keeping a hundred decoded (MeterValues
-    /// and more) took about 100 MB.
+    /// Twenty show what the station sent unasked; a decoded MeterValues payload takes about a kilobyte, so a thousand
+    /// soak stations listing a hundred each would keep about 100 MB.
     static let listedLimit = 20
 
     /// A forgotten CALL as kept until the result is made.
