@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
+import Locking
 import OCPP
-import Synchronization
 @testable import Runner
 import Testing
 
@@ -180,9 +180,9 @@ final class RawClient: Sendable {
 
 /// A value several tasks of one test share.
 final class Shared<Value: Sendable>: Sendable {
-    private let state: Mutex<Value>
+    private let state: Locked<Value>
 
-    init(_ value: Value) { state = Mutex(value) }
+    init(_ value: Value) { state = Locked(value) }
 
     var value: Value { state.withLock { $0 } }
     func set(_ value: Value) { state.withLock { $0 = value } }

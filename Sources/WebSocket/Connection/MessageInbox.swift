@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The received messages of one connection waiting for the application, bounded: once they hold `byteLimit` bytes or
 /// `countLimit` messages, ``push(_:)`` says so and the session stops reading the socket; when the reader has taken
@@ -38,7 +38,7 @@ final class MessageInbox: Sendable {
     let byteLimit: Int
     /// Messages queued at which reading pauses.
     let countLimit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(byteLimit: Int = 1 << 20, countLimit: Int = 1_000) {
         self.byteLimit = max(1, byteLimit)
