@@ -2,9 +2,9 @@ import Glibc
 
 /// A value that only one thread at a time reads or changes, through ``withLock(_:)``.
 ///
-/// The project's lock in place of `Synchronization.Mutex`, whose lock and unlock run in the uninstrumented
-/// `libswiftSynchronization` on Linux, so that ThreadSanitizer sees no order between two `withLock` closures on
-/// different threads and reports their accesses as races (`scripts/sanitize/mutex-false-positive.swift`).
+/// The project's lock in place of the standard `Mutex` (module Synchronization), whose lock and unlock run in the
+/// uninstrumented `libswiftSynchronization` on Linux, so that ThreadSanitizer sees no order between two `withLock`
+/// closures on different threads and reports their accesses as races (`scripts/sanitize/mutex-false-positive.swift`).
 /// This one locks a `pthread_mutex_t`, whose calls ThreadSanitizer intercepts: the happens-before edge a lock
 /// gives is visible to it, both for the guarded value and for whatever the lock hands from one thread to another.
 ///
@@ -31,7 +31,8 @@ public final class Locked<Value> {
     /// Runs `body` with the lock held, giving it the value to read or change, and returns what `body` returns.
     /// Keep `body` short: it blocks every other thread waiting for this lock.
     @inlinable
-    public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
+    public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result)
+        throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
