@@ -13,8 +13,8 @@ final class ScenarioRun {
     let overrides: [String: JSONValue]
     /// Variables in scope for the steps running now.
     var environment: Environment
-    /// The mailbox mark where the last step that acts or lets time pass began (`send`, `action`, `wait`, `hold`,
-    /// `expect-none`): an `expect` considers the CALLs from there on. Steps that only observe (`expect`,
+    /// The mailbox mark where the last step that acts or pauses on purpose began (`send`, `action`, `wait`): an
+    /// `expect` considers the CALLs from there on. Steps that only observe (`expect`, `expect-none`, `hold`,
     /// `expect-disconnect`, `expect-reconnect`, groups of them) and steps that take no time (`log`, `assert`) leave it
     /// alone, so a burst of messages the station sent in answer to one act is there for each `expect` that follows.
     var previousStepStart: Int
@@ -336,12 +336,14 @@ final class ScenarioRun {
 }
 
 extension Step {
-    /// Whether the step acts on the station or lets time pass, so that what came before it is stale for the
-    /// expectations after it.
+    /// Whether the step acts on the station or pauses on purpose (`wait`), so that what came before it is stale for
+    /// the expectations after it. `hold` and `expect-none` also take time but only observe: a CALL that the last act
+    /// caused stays there for the `expect` after them, even when it came before they began (a StartTransaction right
+    /// after a remote start, a Charging report before a `hold`).
     var movesWindow: Bool {
         switch kind {
-        case .send, .action, .wait, .hold, .expectNone: true
-        case .expect, .expectDisconnect, .expectReconnect, .anyOrder, .repeating, .assert, .log: false
+        case .send, .action, .wait: true
+        case .hold, .expectNone, .expect, .expectDisconnect, .expectReconnect, .anyOrder, .repeating, .assert, .log: false
         }
     }
 }

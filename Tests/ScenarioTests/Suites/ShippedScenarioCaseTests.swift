@@ -12,26 +12,8 @@ struct ShippedScenarioCaseTests {
     /// few each time); at 5 a heartbeat's 15 s tolerance is still 3 s of real time, and cases run a few at a time.
     static let timeScale = 5.0
 
-    /// `expect-none` after the act that starts a transaction (a remote start, a card presented) moves the window past
-    /// a StartTransaction that may already have come.
-    static let windowRace = "an expect-none after the act that starts the transaction may move the window past the StartTransaction (docs/runner.md)"
-
-    /// Scenarios that race in the runner against a fresh emulator, with why: they fail now and then, as known issues.
-    static let racing: [String: String] = [
-        "ocpp16.start-from-local-list-remote": windowRace,
-        "ocpp16.remote-start-cached": windowRace,
-        // Seen under ThreadSanitizer: the emulator's StartTransaction came before the expect-none began.
-        "ocpp16.start-from-local-list-local": windowRace,
-    ]
-
     static func run(_ scenario: ScenarioCase) async throws {
-        guard let reason = racing[scenario.id] else {
-            try await scenario.run(against: .emulator(timeScale: Self.timeScale))
-            return
-        }
-        await withKnownIssue(Comment(rawValue: reason), isIntermittent: true) {
-            try await scenario.run(against: .emulator(timeScale: Self.timeScale))
-        }
+        try await scenario.run(against: .emulator(timeScale: Self.timeScale))
     }
 
     @Test("EV24", arguments: ScenarioFolder.load("../../../scenarios/ev24"))
