@@ -114,6 +114,11 @@ struct EmulatorRunTests {
         #expect(summary.contains("heartbeats (heartbeat interval 20s)"))
     }
 
+    /// The real-time bound of the runs on virtual time below: far under the half hour and more of run time they cover
+    /// (a run on real time would take that long), far over the second or so they take; under ThreadSanitizer, beside
+    /// the whole suite and other sessions' fuzzers, one took longer than the 30 s it had.
+    static let virtualRunPatience = 120.0
+
     @Test("--time-scale max: half an hour of hold is 30 heartbeats exactly on the interval, in well under a second of run")
     func virtualTimeHold() async throws {
         let harness = try Harness()
@@ -128,7 +133,7 @@ struct EmulatorRunTests {
               - hold: 30m30s
                 tolerance: 1s
               - wait: 2h
-            """], timeScale: .infinity, seconds: 30)
+            """], timeScale: .infinity, seconds: Self.virtualRunPatience)
         let scenario = try #require(result.scenarios.first)
         #expect(scenario.verdict == .pass, "\(scenario.reason ?? "")")
         let hold = try #require(scenario.steps.first { $0.verb == "hold" })
@@ -147,7 +152,7 @@ struct EmulatorRunTests {
                 reply: { status: Accepted, currentTime: "${now()}", interval: 60 }
             steps:
               - hold: 5m
-            """], faults: [.skipHeartbeats], timeScale: .infinity, seconds: 30)
+            """], faults: [.skipHeartbeats], timeScale: .infinity, seconds: Self.virtualRunPatience)
         let step = try #require(result.scenarios.first?.firstFailedStep)
         #expect(step.failure?.message == "no Heartbeat for longer than the interval 1m + tolerance 6s (0 came before)")
     }
