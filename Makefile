@@ -3,7 +3,7 @@ SWIFT   ?= swift
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE := .build/release/chargecheck
 
-.PHONY: run test sanitize deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
+.PHONY: run test sanitize leaks deps build release screenshots bench bench-json bench-build autobahn interop soak fuzz example clean
 
 ## Install the system libraries (libyaml, OpenSSL, pkg-config) when they are missing.
 deps:
@@ -35,6 +35,11 @@ test: deps
 SANITIZERS ?= thread
 sanitize: deps
 	@for sanitizer in $(SANITIZERS); do SWIFT=$(SWIFT) scripts/sanitize/run.sh $$sanitizer || exit 1; done
+
+## The product under LeakSanitizer: chargecheck built with AddressSanitizer (.build-asan) runs EV24 against the
+## emulator (--time-scale max) and a live wss:// run with a chargecheck emulate process; a leak fails it (docs/sanitizers.md).
+leaks: deps
+	SWIFT=$(SWIFT) scripts/sanitize/leaks.sh
 
 ## Examples/StationTests, a package using the ChargecheckTesting library as a downstream user would: build it and run
 ## its scenario tests (its own build folder, .build-example, so the main build stays untouched).

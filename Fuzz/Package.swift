@@ -36,5 +36,8 @@ let package = Package(
         .executableTarget(name: "FuzzHandshake", dependencies: [
             "FuzzSupport", .product(name: "WebSocket", package: "chargecheck"),
         ]),
+        .executableTarget(name: "FuzzUpgradeResponse", dependencies: [
+            "FuzzSupport", .product(name: "WebSocket", package: "chargecheck"),
+        ]),
     ]
 )

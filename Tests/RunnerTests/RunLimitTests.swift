@@ -62,24 +62,23 @@ struct RunLimitTests {
         try limits.set("mailbox=40")
         let channel = StationChannel(identity: "CP-9", clock: ScaledClock(), mode: .strict, recorder: TraceRecorder(),
                                      limits: limits)
-        let (centralSide, stationSide) = InMemoryTransport.pair()
-        await channel.attach(transport: centralSide, record: ConnectionRecord(
+        let record = ConnectionRecord(
             connectionId: "CP-9#1", mode: .ws, security: "ws", listener: "test", peer: "test", path: "/CP-9",
-            subprotocol: "ocpp1.6", tls: nil, clientCertificate: nil, basicAuthUser: nil, notes: [], opened: Date()))
-        let station = OCPPSession(transport: stationSide,
-                                  info: SessionInfo(connectionId: "CP-9#1", stationIdentity: "CP-9", role: .chargePoint))
-        for _ in 1...200 {
-            guard case .result = await station.call("Heartbeat", [:], timeout: .seconds(10)) else {
-                Issue.record("a Heartbeat was not answered")
-                return
+            subprotocol: "ocpp1.6", tls: nil, clientCertificate: nil, basicAuthUser: nil, notes: [], opened: Date())
+        try await withStation(connectedTo: channel, record: record) { station in
+            for _ in 1...200 {
+                guard case .result = await station.call("Heartbeat", [:], timeout: .seconds(10)) else {
+                    Issue.record("a Heartbeat was not answered")
+                    return
+                }
             }
+            #expect(await channel.mark == 201, "the connection and 200 CALLs, positions counted on")
+            let kept = await channel.events(from: 0)
+            #expect(kept.count <= 40)
+            #expect(kept.last?.0 == 200)
+            #expect(await channel.droppedCalls >= 160)
+            let recent = await channel.take(from: 0) { $0.action == "Heartbeat" }
+            #expect(recent.map { $0.0 } == kept.first?.0, "the oldest kept CALL is the first a step can take")
         }
-        #expect(await channel.mark == 201, "the connection and 200 CALLs, positions counted on")
-        let kept = await channel.events(from: 0)
-        #expect(kept.count <= 40)
-        #expect(kept.last?.0 == 200)
-        #expect(await channel.droppedCalls >= 160)
-        let recent = await channel.take(from: 0) { $0.action == "Heartbeat" }
-        #expect(recent.map { $0.0 } == kept.first?.0, "the oldest kept CALL is the first a step can take")
     }
 }

@@ -127,7 +127,10 @@ enum PythonJSONSchema {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        process.terminationHandler = { process in
+            process.waitUntilExit() // returns at once; without it Foundation never frees the Process (docs/sanitizers.md)
+            finished.signal()
+        }
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         guard finished.wait(timeout: .now() + 60) == .success else {

@@ -11,7 +11,7 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 SWIFT=${SWIFT:-swift}
 SCRATCH=.build-fuzz
 WORK=.build-fuzz-work
-ALL_TARGETS=(FuzzScenario FuzzExpression FuzzOCPPFrame FuzzTrace FuzzWebSocketFrame FuzzHandshake)
+ALL_TARGETS=(FuzzScenario FuzzExpression FuzzOCPPFrame FuzzTrace FuzzWebSocketFrame FuzzHandshake FuzzUpgradeResponse)
 if [ $# -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 echo "Building the fuzz targets with -sanitize=fuzzer,address…"

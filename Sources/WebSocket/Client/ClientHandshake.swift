@@ -15,8 +15,8 @@ final class ClientHandshake: ChannelDelegate {
     private let key = WebSocketAccept.makeKey()
     private var stage = Stage.connecting
     private var timer: TimerQueue.ID?
-    /// A non-101 response head, kept while its body arrives.
-    private var refusal: (status: Int, phrase: String, head: HTTPHead, bodyLength: Int)?
+    /// A non-101 response, kept while its body arrives.
+    private var refusal: UpgradeResponse.Refusal?
 
     init(channel: Channel, target: ClientTarget, configuration: WebSocketClient.Configuration,
          completion: @escaping (Result<WebSocketConnection, WebSocketClientError>) -> Void) {
@@ -106,25 +106,18 @@ final class ClientHandshake: ChannelDelegate {
     // MARK: Response
 
     private func evaluate(_ head: HTTPHead) {
-        let parts = head.startLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), let status = Int(parts[1]) else {
-            fail(.invalidResponse("malformed status line \"\(head.startLine.prefix(80))\""))
-            return
-        }
-        guard status == 101 else {
-            let length = min(Int(head.value("content-length") ?? "") ?? 4096, 4096)
-            refusal = (status, parts.count > 2 ? String(parts[2]) : "", head, length)
-            finishRefusalIfComplete(atEnd: false)
-            return
-        }
-        guard head.has("upgrade", token: "websocket") else { return fail(.invalidResponse("101 without \"Upgrade: websocket\"")) }
-        guard head.has("connection", token: "upgrade") else { return fail(.invalidResponse("101 without \"Connection: Upgrade\"")) }
-        guard head.value("sec-websocket-accept") == WebSocketAccept.value(forKey: key) else {
-            return fail(.invalidResponse("Sec-WebSocket-Accept is \(head.value("sec-websocket-accept") ?? "missing"), not the value for our key"))
-        }
-        let agreed = head.value("sec-websocket-protocol")
-        if let agreed, !configuration.subprotocols.contains(agreed) {
-            return fail(.invalidResponse("server chose subprotocol \(agreed), which was not offered"))
+        let agreed: String?
+        do throws(WebSocketClientError) {
+            switch try UpgradeResponse(head: head, key: key, offeredSubprotocols: configuration.subprotocols) {
+            case .refused(let refusal):
+                self.refusal = refusal
+                finishRefusalIfComplete(atEnd: false)
+                return
+            case .accepted(let subprotocol):
+                agreed = subprotocol
+            }
+        } catch {
+            return fail(error)
         }
         let settings = SessionSettings(maximumMessageSize: configuration.maximumMessageSize,
                                        pingInterval: configuration.pingInterval, pongDeadline: configuration.pongDeadline)
@@ -145,9 +138,7 @@ final class ClientHandshake: ChannelDelegate {
 
     private func finishRefusalIfComplete(atEnd: Bool) {
         guard let refusal, atEnd || channel.input.count >= refusal.bodyLength else { return }
-        let body = String(decoding: channel.input.readable.prefix(refusal.bodyLength), as: UTF8.self).trimmingSpaces()
-            .split(whereSeparator: \.isNewline).joined(separator: " ")
-        finish(.failure(.rejected(status: refusal.status, reason: body.isEmpty ? refusal.phrase : body, headers: refusal.head.headers)))
+        finish(.failure(refusal.error(body: channel.input.readable)))
         channel.close()
     }
 

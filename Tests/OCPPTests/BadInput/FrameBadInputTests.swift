@@ -74,15 +74,16 @@ struct FrameBadInputTests {
 
     @Test("the station's frame gives exactly the row's finding", arguments: rows)
     func finding(_ row: BadInputRow) async throws {
-        let (session, peer) = sessionWithRawPeer()
-        let calls = Mailbox(session.incomingCalls)
-        try await peer.send(try #require(row.sample))
-        try await peer.send(Self.marker)
-        _ = try #require(await calls.first { $0.id == "marker" })
-        let shown = await session.findings.filter { !($0.kind == .concurrentCall && $0.messageId == "marker") }
-            .flatMap { $0.description.components(separatedBy: "\n") }
-            .filter { !$0.hasPrefix("    frame: ") }
-        #expect(shown == row.message)
+        try await withSessionAndRawPeer { session, peer in
+            let calls = Mailbox(session.incomingCalls)
+            try await peer.send(try #require(row.sample))
+            try await peer.send(Self.marker)
+            _ = try #require(await calls.first { $0.id == "marker" })
+            let shown = await session.findings.filter { !($0.kind == .concurrentCall && $0.messageId == "marker") }
+                .flatMap { $0.description.components(separatedBy: "\n") }
+                .filter { !$0.hasPrefix("    frame: ") }
+            #expect(shown == row.message)
+        }
     }
 
     @Test("docs/bad-input.md shows exactly these rows")

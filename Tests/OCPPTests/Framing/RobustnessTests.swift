@@ -59,24 +59,25 @@ struct RobustnessTests {
 
     @Test("a session survives deep nesting, huge numbers and garbage, and keeps answering")
     func sessionSurvives() async throws {
-        let (session, peer) = sessionWithRawPeer()
-        let calls = Mailbox(session.incomingCalls)
-        let hostile = [
-            String(repeating: "[", count: 50_000),
-            #"[2,"d","Heartbeat",{"a":"# + String(repeating: "[", count: 5_000) + "]",
-            #"[2,"n","StartTransaction",{"connectorId":1e400,"idTag":"A","meterStart":99999999999999999999999,"timestamp":"2026-01-01T00:00:00Z"}]"#,
-            "\u{0}\u{1}\u{2}",
-            #"[2,"u","\#u{1F600}",{}]"#,
-        ]
-        for text in hostile { try await peer.send(text) }
-        try await peer.send(#"[2,"ok","Heartbeat",{}]"#)
-        let call = try #require(await calls.first { $0.id == "ok" })
-        try await call.respondWithDefault(DefaultReplies())
-        let answer = await peer.inbox.first { event in
-            guard case .text(let text) = event else { return false }
-            return text.hasPrefix(#"[3,"ok""#)
+        try await withSessionAndRawPeer { session, peer in
+            let calls = Mailbox(session.incomingCalls)
+            let hostile = [
+                String(repeating: "[", count: 50_000),
+                #"[2,"d","Heartbeat",{"a":"# + String(repeating: "[", count: 5_000) + "]",
+                #"[2,"n","StartTransaction",{"connectorId":1e400,"idTag":"A","meterStart":99999999999999999999999,"timestamp":"2026-01-01T00:00:00Z"}]"#,
+                "\u{0}\u{1}\u{2}",
+                #"[2,"u","\#u{1F600}",{}]"#,
+            ]
+            for text in hostile { try await peer.send(text) }
+            try await peer.send(#"[2,"ok","Heartbeat",{}]"#)
+            let call = try #require(await calls.first { $0.id == "ok" })
+            try await call.respondWithDefault(DefaultReplies())
+            let answer = await peer.inbox.first { event in
+                guard case .text(let text) = event else { return false }
+                return text.hasPrefix(#"[3,"ok""#)
+            }
+            #expect(answer != nil)
+            #expect(await session.findings.count >= 4)
         }
-        #expect(answer != nil)
-        #expect(await session.findings.count >= 4)
     }
 }

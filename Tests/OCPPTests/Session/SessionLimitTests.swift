@@ -4,13 +4,14 @@ import Testing
 
 @Suite("OCPP session limits")
 struct SessionLimitTests {
-    /// A central-system session allowing `limit` unanswered station CALLs, and the raw station end of its transport.
-    func session(limit: Int) -> (centralSystem: OCPPSession, station: InMemoryTransport) {
-        let (a, b) = InMemoryTransport.pair()
-        let centralSystem = OCPPSession(transport: a,
+    /// Runs `body` with a central-system session allowing `limit` unanswered station CALLs and the station's raw end
+    /// of its transport; closes both afterwards.
+    func withSession(limit: Int, _ body: (_ centralSystem: OCPPSession, _ station: RawPeer) async throws -> Void)
+        async throws
+    {
+        try await withSessionAndRawPeer(
             info: SessionInfo(connectionId: "CP-9#1", stationIdentity: "CP-9", role: .centralSystem),
-            configuration: SessionConfiguration(maximumUnansweredIncomingCalls: limit))
-        return (centralSystem, b)
+            configuration: SessionConfiguration(maximumUnansweredIncomingCalls: limit), body)
     }
 
     static func heartbeat(_ id: Int) -> String { #"[2,"h\#(id)","Heartbeat",{}]"# }
@@ -18,40 +19,42 @@ struct SessionLimitTests {
     @Test("pending calls: up to the limit may wait for answers; one more closes the connection (1008) with a finding naming the station and what to do",
           .timeLimit(.minutes(1)))
     func unansweredCallLimit() async throws {
-        let (centralSystem, station) = session(limit: 3)
-        let calls = Mailbox(centralSystem.incomingCalls)
-        for id in 1...3 { try await station.send(Self.heartbeat(id)) }
-        var delivered: [IncomingCall] = []
-        for _ in 1...3 { delivered.append(try #require(await calls.next())) }
-        #expect(await centralSystem.closedBy == nil)
+        try await withSession(limit: 3) { centralSystem, station in
+            let calls = Mailbox(centralSystem.incomingCalls)
+            for id in 1...3 { try await station.send(Self.heartbeat(id)) }
+            var delivered: [IncomingCall] = []
+            for _ in 1...3 { delivered.append(try #require(await calls.next())) }
+            #expect(await centralSystem.closedBy == nil)
 
-        try await delivered[0].respond(["currentTime": "2026-11-26T01:00:00Z"])
-        try await station.send(Self.heartbeat(4))
-        _ = try #require(await calls.next())
-        #expect(await centralSystem.closedBy == nil, "three unanswered again: within the limit")
+            try await delivered[0].respond(["currentTime": "2026-11-26T01:00:00Z"])
+            try await station.send(Self.heartbeat(4))
+            _ = try #require(await calls.next())
+            #expect(await centralSystem.closedBy == nil, "three unanswered again: within the limit")
 
-        try await station.send(Self.heartbeat(5))
-        let closure = await centralSystem.waitUntilClosed()
-        #expect(closure.code == 1008)
-        #expect(closure.reason == "more than 3 CALLs unanswered")
-        let finding = try #require(await centralSystem.findings.first { $0.message.hasPrefix("CP-9 (connection") })
-        #expect(finding.kind == .concurrentCall && finding.messageId == "h5")
-        #expect(finding.severity == .error)
-        #expect(finding.message == "CP-9 (connection CP-9#1) has 4 CALLs waiting for answers, more than the limit of 3; the "
-            + "connection was closed (1008). OCPP-J lets a charge point send one CALL at a time: make it wait for each answer, "
-            + "or raise the limit (chargecheck run --limit pending-calls=N)")
+            try await station.send(Self.heartbeat(5))
+            let closure = await centralSystem.waitUntilClosed()
+            #expect(closure.code == 1008)
+            #expect(closure.reason == "more than 3 CALLs unanswered")
+            let finding = try #require(await centralSystem.findings.first { $0.message.hasPrefix("CP-9 (connection") })
+            #expect(finding.kind == .concurrentCall && finding.messageId == "h5")
+            #expect(finding.severity == .error)
+            #expect(finding.message == "CP-9 (connection CP-9#1) has 4 CALLs waiting for answers, more than the limit of 3; the "
+                + "connection was closed (1008). OCPP-J lets a charge point send one CALL at a time: make it wait for each answer, "
+                + "or raise the limit (chargecheck run --limit pending-calls=N)")
+        }
     }
 
     @Test("a station that waits for each answer never reaches the limit, however many CALLs it sends", .timeLimit(.minutes(1)))
     func oneAtATimeIsFine() async throws {
-        let (centralSystem, station) = session(limit: 1)
-        let calls = Mailbox(centralSystem.incomingCalls)
-        for id in 1...50 {
-            try await station.send(Self.heartbeat(id))
-            let call = try #require(await calls.next())
-            try await call.respond(["currentTime": "2026-11-26T01:00:00Z"])
+        try await withSession(limit: 1) { centralSystem, station in
+            let calls = Mailbox(centralSystem.incomingCalls)
+            for id in 1...50 {
+                try await station.send(Self.heartbeat(id))
+                let call = try #require(await calls.next())
+                try await call.respond(["currentTime": "2026-11-26T01:00:00Z"])
+            }
+            #expect(await centralSystem.closedBy == nil)
+            #expect(await centralSystem.findings.isEmpty)
         }
-        #expect(await centralSystem.closedBy == nil)
-        #expect(await centralSystem.findings.isEmpty)
     }
 }

@@ -6,56 +6,55 @@ import Testing
 /// conversation.
 @Suite("OCPP sessions on a virtual clock")
 struct SessionRunTimeTests {
-    /// A central-system session and a charge-point session sharing `clock`, over an in-memory pair.
-    func connectedPair(clock: VirtualClock) -> (centralSystem: OCPPSession, chargePoint: OCPPSession) {
-        let (a, b) = InMemoryTransport.pair()
-        let centralSystem = OCPPSession(transport: a,
-            info: SessionInfo(connectionId: "c-1", stationIdentity: "CP-1", role: .centralSystem),
-            configuration: SessionConfiguration(clock: clock))
-        let chargePoint = OCPPSession(transport: b,
-            info: SessionInfo(connectionId: "c-1", stationIdentity: "CP-1", role: .chargePoint),
-            configuration: SessionConfiguration(defaultTimeout: .seconds(30), clock: clock))
-        return (centralSystem, chargePoint)
+    /// Runs `body` with a central-system session and a charge-point session sharing `clock`, over an in-memory pair
+    /// closed afterwards.
+    func withConnectedSessions(clock: VirtualClock,
+                               _ body: (_ centralSystem: OCPPSession, _ chargePoint: OCPPSession) async throws -> Void)
+        async throws
+    {
+        try await OCPPTests.withConnectedSessions(
+            centralSystem: SessionConfiguration(clock: clock),
+            chargePoint: SessionConfiguration(defaultTimeout: .seconds(30), clock: clock), body)
     }
 
     @Test("a CALL nobody answers times out after exactly its timeout of run time")
     func timeoutIsRunTime() async throws {
         let clock = VirtualClock()
-        let (centralSystem, chargePoint) = connectedPair(clock: clock)
-        let calls = Mailbox(centralSystem.incomingCalls)
-        async let outcome = chargePoint.call("Heartbeat", [:])
-        let incoming = try #require(await calls.next())
-        // The central system will not answer at once: run time may pass.
-        incoming.releaseTime()
-        #expect(await outcome == .timeout)
-        #expect(clock.current == RunInstant(sinceStart: .seconds(30)))
-        clock.releaseTime()
-        await chargePoint.close()
+        try await withConnectedSessions(clock: clock) { centralSystem, chargePoint in
+            let calls = Mailbox(centralSystem.incomingCalls)
+            async let outcome = chargePoint.call("Heartbeat", [:])
+            let incoming = try #require(await calls.next())
+            // The central system will not answer at once: run time may pass.
+            incoming.releaseTime()
+            #expect(await outcome == .timeout)
+            #expect(clock.current == RunInstant(sinceStart: .seconds(30)))
+            clock.releaseTime()
+        }
     }
 
     @Test("an incoming CALL holds run time until it is answered; the caller gets the hold back with the answer")
     func callHoldsTime() async throws {
         let clock = VirtualClock(staleHoldLimit: .seconds(3_600))
-        let (centralSystem, chargePoint) = connectedPair(clock: clock)
-        let calls = Mailbox(centralSystem.incomingCalls)
-        let sleeper = Task { () throws -> RunInstant in
-            try await clock.sleep(for: .seconds(10))
-            return clock.current
+        try await withConnectedSessions(clock: clock) { centralSystem, chargePoint in
+            let calls = Mailbox(centralSystem.incomingCalls)
+            let sleeper = Task { () throws -> RunInstant in
+                try await clock.sleep(for: .seconds(10))
+                return clock.current
+            }
+            async let outcome = chargePoint.call("Heartbeat", [:])
+            let incoming = try #require(await calls.next())
+            for _ in 0..<100 { await Task.yield() }
+            #expect(clock.current == RunInstant(sinceStart: .zero), "run time passed while a CALL waited for its answer")
+            try await incoming.respondWithDefault(DefaultReplies(heartbeatInterval: 60))
+            guard case .result = await outcome else {
+                Issue.record("expected a CALLRESULT")
+                return
+            }
+            #expect(clock.current == RunInstant(sinceStart: .zero))
+            clock.releaseTime()
+            #expect(try await sleeper.value == RunInstant(sinceStart: .seconds(10)))
+            #expect(clock.jumps == 1)
         }
-        async let outcome = chargePoint.call("Heartbeat", [:])
-        let incoming = try #require(await calls.next())
-        for _ in 0..<100 { await Task.yield() }
-        #expect(clock.current == RunInstant(sinceStart: .zero), "run time passed while a CALL waited for its answer")
-        try await incoming.respondWithDefault(DefaultReplies(heartbeatInterval: 60))
-        guard case .result = await outcome else {
-            Issue.record("expected a CALLRESULT")
-            return
-        }
-        #expect(clock.current == RunInstant(sinceStart: .zero))
-        clock.releaseTime()
-        #expect(try await sleeper.value == RunInstant(sinceStart: .seconds(10)))
-        #expect(clock.jumps == 1)
-        await chargePoint.close()
     }
 
     @Test("a close holds run time from the moment it is handled until waitUntilClosed(holdingTime:) hands it over",

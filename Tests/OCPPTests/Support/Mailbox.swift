@@ -60,35 +60,3 @@ actor Mailbox<Element: Sendable> {
         return nil
     }
 }
-
-/// The raw end of an in-memory connection, for playing a peer that misbehaves on purpose.
-struct RawPeer {
-    let transport: InMemoryTransport
-    let inbox: Mailbox<TransportEvent>
-
-    init(_ transport: InMemoryTransport) {
-        self.transport = transport
-        inbox = Mailbox(transport.events)
-    }
-
-    /// The next text message, parsed as a frame; `nil` on timeout, close or a malformed frame.
-    func nextFrame() async -> OCPPFrame? {
-        guard case .text(let text)? = await inbox.next() else { return nil }
-        return try? OCPPFrame.parse(text).frame
-    }
-
-    func send(_ text: String) async throws {
-        try await transport.send(text)
-    }
-}
-
-/// A session on one end of an in-memory pair and a raw peer on the other.
-func sessionWithRawPeer(role: OCPPRole = .centralSystem, configuration: SessionConfiguration = SessionConfiguration())
-    -> (OCPPSession, RawPeer)
-{
-    let (local, remote) = InMemoryTransport.pair()
-    let session = OCPPSession(transport: local,
-                              info: SessionInfo(connectionId: "c-1", stationIdentity: "CP-1", role: role),
-                              configuration: configuration)
-    return (session, RawPeer(remote))
-}

@@ -18,19 +18,19 @@ struct TraceTests {
         let path = directory.appendingPathComponent("trace.jsonl").path
         let sink = try TraceFileSink(path: path)
         let recorder = TraceRecorder(sinks: [sink])
-        let (session, peer) = sessionWithRawPeer(configuration: SessionConfiguration(trace: recorder))
-        let calls = Mailbox(session.incomingCalls)
-
         let boot = #"[2, "b1", "BootNotification", {"chargePointVendor": "V", "chargePointModel": "M"}]"#
-        try await peer.send(boot)
-        let call = try #require(await calls.next())
-        try await call.respondWithDefault(DefaultReplies(now: { Date(timeIntervalSince1970: 0) }))
-        #expect(await peer.nextFrame()?.id == "b1")
-        try await peer.send("garbage \u{1}")
-        try await peer.send(#"[2,"h1","Heartbeat"]"#)
-        #expect(await peer.nextFrame() == .callError(id: "h1", code: .protocolError, description: "a CALL has 4 elements, found 3", details: [:]))
-        await peer.transport.close(code: 1000, reason: "done")
-        _ = await session.waitUntilClosed()
+        try await withSessionAndRawPeer(configuration: SessionConfiguration(trace: recorder)) { session, peer in
+            let calls = Mailbox(session.incomingCalls)
+            try await peer.send(boot)
+            let call = try #require(await calls.next())
+            try await call.respondWithDefault(DefaultReplies(now: { Date(timeIntervalSince1970: 0) }))
+            #expect(await peer.nextFrame()?.id == "b1")
+            try await peer.send("garbage \u{1}")
+            try await peer.send(#"[2,"h1","Heartbeat"]"#)
+            #expect(await peer.nextFrame() == .callError(id: "h1", code: .protocolError, description: "a CALL has 4 elements, found 3", details: [:]))
+            await peer.transport.close(code: 1000, reason: "done")
+            _ = await session.waitUntilClosed()
+        }
 
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         let records = try lines.map { try JSONValue(parsing: $0) }
