@@ -7,6 +7,7 @@
 //                              ├─► Runner ─► Report ─► ChargecheckCLI ─► chargecheck
 //   COpenSSL ─► WebSocket ─► OCPP ─┤                    ChargecheckTesting
 //                              └─► Emulator
+//   Locking (Locked<Value>, the project's lock) sits below WebSocket and everything above it.
 import PackageDescription
 
 let package = Package(
@@ -27,30 +28,32 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CEpoll"),
         .target(name: "CTLSShim", dependencies: ["COpenSSL"]),
+        // The lock every module uses (ThreadSanitizer sees it; docs/sanitizers.md).
+        .target(name: "Locking"),
 
         // The scenario language.
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "Scenario", dependencies: ["YAML", "OCPP"]),
 
         // The wire: WebSocket transport, then OCPP-J.
-        .target(name: "WebSocket", dependencies: ["COpenSSL", "CTLSShim", "CEpoll"]),
-        .target(name: "OCPP", dependencies: ["WebSocket"]),
+        .target(name: "WebSocket", dependencies: ["Locking", "COpenSSL", "CTLSShim", "CEpoll"]),
+        .target(name: "OCPP", dependencies: ["Locking", "WebSocket"]),
 
         // Interpreter, emulator, reports.
-        .target(name: "Runner", dependencies: ["Scenario", "OCPP", "WebSocket", "Emulator"]),
-        .target(name: "Emulator", dependencies: ["OCPP", "WebSocket"]),
-        .target(name: "Report", dependencies: ["Runner", "Scenario", "OCPP"]),
+        .target(name: "Runner", dependencies: ["Locking", "Scenario", "OCPP", "WebSocket", "Emulator"]),
+        .target(name: "Emulator", dependencies: ["Locking", "OCPP", "WebSocket"]),
+        .target(name: "Report", dependencies: ["Locking", "Runner", "Scenario", "OCPP"]),
 
         // Front ends.
-        .target(name: "ChargecheckCLI", dependencies: ["Report", "Runner", "Emulator", "Scenario", "OCPP", "WebSocket", "YAML"]),
+        .target(name: "ChargecheckCLI", dependencies: ["Locking", "Report", "Runner", "Emulator", "Scenario", "OCPP", "WebSocket", "YAML"]),
         .executableTarget(name: "chargecheck", dependencies: ["ChargecheckCLI"]),
         .target(name: "ChargecheckTesting", dependencies: ["Runner", "Scenario", "Emulator", "Report"]),
 
         // The benchmark (run by `make bench`): every workload, central system and stations in separate processes.
-        .executableTarget(name: "chargecheck-bench", dependencies: ["ChargecheckCLI", "Emulator", "Scenario", "OCPP", "WebSocket"],
+        .executableTarget(name: "chargecheck-bench", dependencies: ["Locking", "ChargecheckCLI", "Emulator", "Scenario", "OCPP", "WebSocket"],
                           path: "Benchmarks/ChargecheckBench"),
         // The soak under faults (run by `make soak`).
-        .executableTarget(name: "Soak", dependencies: ["ChargecheckCLI", "Emulator", "WebSocket"], path: "Benchmarks/Soak"),
+        .executableTarget(name: "Soak", dependencies: ["Locking", "ChargecheckCLI", "Emulator", "WebSocket"], path: "Benchmarks/Soak"),
         // WebSocket conformance (Autobahn).
         .executableTarget(name: "WebSocketEcho", dependencies: ["WebSocket"]),
 
@@ -58,14 +61,15 @@ let package = Package(
         .target(name: "BadInputTable", path: "Tests/BadInputTable"),
         // TestSupport: temporary folders and bounded waits, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LockingTests", dependencies: ["Locking"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "YAML", "OCPP", "Runner", "Emulator", "ChargecheckTesting", "BadInputTable"], exclude: ["Corpus"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "COpenSSL", "BadInputTable", "TestSupport"]),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "WebSocket", "BadInputTable"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable", "TestSupport"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Locking", "Runner", "Scenario", "OCPP", "WebSocket", "Emulator", "BadInputTable", "TestSupport"]),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "OCPP", "WebSocket", "Runner"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "Runner"]),
-        .testTarget(name: "ChargecheckTestingTests", dependencies: ["ChargecheckTesting", "Runner", "YAML", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Locking", "Report", "Runner"]),
+        .testTarget(name: "ChargecheckTestingTests", dependencies: ["Locking", "ChargecheckTesting", "Runner", "YAML", "TestSupport"]),
         .testTarget(name: "ChargecheckCLITests", dependencies: ["ChargecheckCLI", "ChargecheckTesting", "TestSupport"]),
     ]
 )

@@ -1,13 +1,13 @@
 import ChargecheckCLI
 import Foundation
-import Synchronization
+import Locking
 
 /// The runner's console during a soak: everything goes to a log file (a thousand stations' progress is too much for
 /// a terminal); the listener URLs are picked out of the "Waiting for …" line.
 final class LogConsole: Sendable {
     private let handle: FileHandle
-    private let waitingLine = Mutex<String?>(nil)
-    private let verdictSeen = Mutex<ContinuousClock.Instant?>(nil)
+    private let waitingLine = Locked<String?>(nil)
+    private let verdictSeen = Locked<ContinuousClock.Instant?>(nil)
 
     init(path: URL) throws(SoakSetupError) {
         _ = FileManager.default.createFile(atPath: path.path, contents: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import Locking
 import Synchronization
 
 /// What the soak watches in its own process (the runner runs in it): resident memory and open file descriptors,
@@ -58,7 +59,7 @@ struct ResourceSample: Sendable {
 
 /// Samples ``ResourceSample`` on its own thread every `interval` until stopped.
 final class ResourceSampler: Sendable {
-    private let samples = Mutex<[ResourceSample]>([])
+    private let samples = Locked<[ResourceSample]>([])
     private let running = Atomic<Bool>(true)
     private let start: ContinuousClock.Instant
     private let interval: Duration

@@ -75,11 +75,11 @@ struct EmulateCommandTests {
             }
         }
         let parsed = try ArgumentParser(options: EmulateCommand.options, arguments: []).parse([
-            "--csms", "ws://127.0.0.1:\(server.port)/ocpp", "--count", "2", "--time-scale", "60",
+            "--csms", "ws://127.0.0.1:\(server.port)/ocpp", "--count", "2",
         ])
         let captured = CapturedConsole()
         let code = await EmulateCommand.run(try EmulateSetup(parsed), console: captured.console) {
-            _ = await booted.wait(for: 2, timeout: .seconds(15))
+            _ = await booted.wait(for: 2, timeout: .seconds(60))
         }
         await server.shutdown()
         serving.cancel()

@@ -1,7 +1,7 @@
 import ChargecheckTesting
 import Foundation
+import Locking
 import Runner
-import Synchronization
 import Testing
 
 /// Running cases against the emulator: what a failing scenario or a broken file records, and where.
@@ -10,7 +10,7 @@ struct ScenarioCaseRunTests {
     /// Runs `scenario`, expecting issues; gives the issues it recorded.
     static func issues(of scenario: ScenarioCase, against station: StationUnderTest = .emulator(timeScale: 5),
                        timeLimit: Duration = .seconds(120)) async throws -> [Issue] {
-        let recorded = Mutex<[Issue]>([])
+        let recorded = Locked<[Issue]>([])
         try await withKnownIssue {
             try await scenario.run(against: station, timeLimit: timeLimit)
         } matching: { issue in

@@ -1,9 +1,9 @@
 import Foundation
+import Locking
 import OCPP
 @testable import Report
 import Runner
 import Scenario
-import Synchronization
 import Testing
 import YAML
 
@@ -67,7 +67,7 @@ struct ConsoleTests {
 
     @Test("plain progress: one line per event, no status line, the summary at the end")
     func plainProgress() {
-        let output = Mutex("")
+        let output = Locked("")
         let console = ProgressConsole(terminal: false) { text in output.withLock { $0 += text } }
         console.handle(.waitingForStations(urls: ["ws://127.0.0.1:9000/ocpp/"], count: 1, wait: .seconds(60)))
         console.handle(.scenarioStarted(station: "CP-1", id: "ev24.remote-start", name: "Remote start", index: 2, total: 8))
@@ -90,7 +90,7 @@ struct ConsoleTests {
 
     @Test("on a terminal the status line shows the step, the countdown and the connectors, and is cleared before lines")
     func liveStatusLine() {
-        let output = Mutex("")
+        let output = Locked("")
         let console = ProgressConsole(terminal: true) { text in output.withLock { $0 += text } }
         console.handle(.scenarioStarted(station: "CP-1", id: "ev24.remote-start", name: "Remote start", index: 1, total: 1))
         console.handle(.stepStarted(station: "CP-1", verb: "expect", name: nil, location: Self.location, waitsUpTo: .seconds(30)))

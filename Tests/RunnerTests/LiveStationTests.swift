@@ -2,7 +2,6 @@ import Foundation
 import OCPP
 @testable import Runner
 import Scenario
-import Synchronization
 import Testing
 
 /// Runs against live stations: stations connect to the runner's listeners on their own.

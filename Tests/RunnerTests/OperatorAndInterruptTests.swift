@@ -1,8 +1,8 @@
 import Foundation
+import Locking
 import OCPP
 @testable import Runner
 import Scenario
-import Synchronization
 import Testing
 
 /// Operator prompts on a terminal (here a pipe standing in for the keyboard) and interrupting a run.
@@ -96,14 +96,14 @@ struct OperatorAndInterruptTests {
 
 /// Prompts shown, in order.
 final class PromptLog: Sendable {
-    private let shown = Mutex<[String]>([])
+    private let shown = Locked<[String]>([])
     func add(_ prompt: String) { shown.withLock { $0.append(prompt) } }
     var values: [String] { shown.withLock { $0 } }
 }
 
 /// Signals when a step on Authorize starts.
 final class StepWatcher: RunObserver {
-    private let state = Mutex<(started: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(started: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func handle(_ event: RunEvent) {
         guard case .stepStarted(_, "expect", _, let location, _) = event, location.line == 5 else { return }

@@ -1,9 +1,12 @@
-// The proof behind tsan.supp: ThreadSanitizer cannot see Synchronization.Mutex on Linux (Swift 6.3.1), so accesses
-// that a Mutex serializes are reported as races. This program touches its array only inside withLock, yet:
+// Why the project locks with Locked<Value> (Sources/Locking) and never with Synchronization.Mutex: ThreadSanitizer
+// cannot see Mutex on Linux (Swift 6.3.1; lock and unlock run in the uninstrumented libswiftSynchronization), so
+// accesses that a Mutex serializes are reported as races, and so is everything the lock hands from one thread to
+// another. This program touches its array only inside withLock, yet:
 //
 //   swiftc -sanitize=thread scripts/sanitize/mutex-false-positive.swift -o /tmp/mutex-fp && /tmp/mutex-fp
 //
-// prints "WARNING: ThreadSanitizer: Swift access race" for the appends (measured on this project's machine).
+// prints "WARNING: ThreadSanitizer: Swift access race" for the appends (measured on this project's machine). The same
+// program with NSLock, or with Locked (a pthread mutex, whose calls ThreadSanitizer intercepts), is not reported.
 import Foundation
 import Synchronization
 

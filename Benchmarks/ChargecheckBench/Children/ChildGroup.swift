@@ -1,8 +1,8 @@
-import Synchronization
+import Locking
 
 /// The children of one workload run, all stopped when the run ends, however it ends.
 final class ChildGroup: Sendable {
-    private let children = Mutex<[ChildProcess]>([])
+    private let children = Locked<[ChildProcess]>([])
 
     /// Starts a child in `role`.
     func start(_ role: String, _ arguments: [String]) throws(BenchError) -> ChildProcess {

@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
+import Locking
 import OCPP
-import Synchronization
 
 /// This executable started again in a hidden role (`_central`, `_stations`, `_fleet`), talking JSON lines over pipes:
 /// it reports on stdout, takes commands on stdin and exits when stdin closes, so no child outlives the bench.
@@ -73,7 +73,7 @@ final class ChildProcess: Sendable {
 
 /// The children alive now, killed on Ctrl-C or SIGTERM before the bench exits.
 enum ChildRegistry {
-    private static let pids = Mutex<Set<Int32>>([])
+    private static let pids = Locked<Set<Int32>>([])
     // Written once by `killChildrenOnInterrupt()` at start-up, before any task runs; only kept alive afterwards.
     nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
 

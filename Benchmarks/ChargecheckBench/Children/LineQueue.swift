@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Lines read from a pipe on a plain thread (blocking reads stay off the cooperative pool), taken one at a time
 /// with a bounded wait.
@@ -12,7 +12,7 @@ final class LineQueue: Sendable {
         var waitNumber = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Starts reading `handle` until end of file, then calls `onEnd` (if given) on the reading thread.
     init(reading handle: FileHandle, onEnd: (@Sendable () -> Void)? = nil) {

@@ -1,8 +1,8 @@
 import Dispatch
 import Emulator
 import Foundation
+import Locking
 import OCPP
-import Synchronization
 
 /// `chargecheck emulate --csms URL …`: emulated charge points against any central system, until Ctrl-C.
 struct EmulateCommand: Command {
@@ -175,7 +175,7 @@ enum InterruptSignal {
 
     /// Lets the first of several signal handlers resume the continuation.
     private final class Once: Sendable {
-        private let claimed = Mutex(false)
+        private let claimed = Locked(false)
 
         func claim() -> Bool {
             claimed.withLock { claimed in

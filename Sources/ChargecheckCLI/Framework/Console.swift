@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Where a command writes: standard output and standard error, replaceable in tests.
 public struct Console: Sendable {
@@ -31,7 +31,7 @@ public struct Console: Sendable {
 
 /// A console that keeps what is written, for tests and for tools that capture output.
 public final class CapturedConsole: Sendable {
-    private let buffers = Mutex<(output: String, error: String)>(("", ""))
+    private let buffers = Locked<(output: String, error: String)>(("", ""))
 
     public init() {}
 

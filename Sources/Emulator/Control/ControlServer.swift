@@ -1,7 +1,7 @@
 import Foundation
 import Glibc
+import Locking
 import OCPP
-import Synchronization
 
 /// The standalone emulator's local HTTP control API (see ``ControlAPI`` for the routes), bound to loopback.
 ///
@@ -13,7 +13,7 @@ public final class ControlServer: Sendable {
     public let port: Int
     private let listener: Int32
     /// Whether `stop()` ran; guards closing the socket once.
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
 
     static let maximumHead = 16 * 1024
     static let maximumBody = 4 * 1024
@@ -95,7 +95,7 @@ public final class ControlServer: Sendable {
 
     /// Runs `work` on the concurrency pool and waits for it on this (non-pool) thread.
     private static func blocking(_ work: @escaping @Sendable () async -> ControlAPI.Response) -> ControlAPI.Response {
-        let result = Mutex<ControlAPI.Response?>(nil)
+        let result = Locked<ControlAPI.Response?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {
             let response = await work()

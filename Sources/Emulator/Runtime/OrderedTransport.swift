@@ -1,5 +1,5 @@
+import Locking
 import OCPP
-import Synchronization
 import WebSocket
 
 /// The station's OCPP transport: a WebSocket connection that keeps the wire's order between the answer to the
@@ -81,7 +81,7 @@ final class CallOrder: Sendable {
     }
 
     /// Guards the state shared by the reading task, the sender and the station.
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func callSent(_ id: String) {
         state.withLock { state in

@@ -163,7 +163,7 @@ extension StationModel {
         for index in chargingConnectorIds where connectors[index].transaction != nil {
             endTransaction(connector: index, reason: kind.stopReason, idTag: nil, now: now)
         }
-        if isOnline, hasTransactionMessagesPending, resetWaits < 10 {
+        if isOnline, hasTransactionMessagesPending || hasFirmwareStatusPending, resetWaits < 10 {
             resetWaits += 1
             ask(.startTimer(.reset, after: .seconds(1)))
             return

@@ -113,4 +113,11 @@ extension StationModel {
     var hasTransactionMessagesPending: Bool {
         inFlight?.transactional == true || outbox.contains(where: \.transactional)
     }
+
+    /// Whether a FirmwareStatusNotification is still waiting to be delivered: the Installed that precedes the reboot
+    /// into the new firmware, which the reboot would otherwise drop with the other volatile messages when the central
+    /// system is slow to answer the one before it.
+    var hasFirmwareStatusPending: Bool {
+        inFlight?.action == "FirmwareStatusNotification" || outbox.contains { $0.action == "FirmwareStatusNotification" }
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// The central system's answer to every charge point → central system action when nothing more specific is given:
 /// BootNotification Accepted with an interval, Heartbeat the current time, Authorize Accepted, StartTransaction a
@@ -59,10 +59,10 @@ public struct DefaultReplies: Sendable {
 
 /// Hands out increasing transaction ids, shared by copies of one `DefaultReplies`.
 final class TransactionIdSource: Sendable {
-    let next: Mutex<Int>
+    let next: Locked<Int>
 
     init(next: Int) {
-        self.next = Mutex(next)
+        self.next = Locked(next)
     }
 
     func take() -> Int {

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// One end of an in-memory connection: what one end sends, the other receives, in order. For tests and benchmarks.
 public final class InMemoryTransport: OCPPTransport {
@@ -10,7 +10,7 @@ public final class InMemoryTransport: OCPPTransport {
     public let events: AsyncStream<TransportEvent>
     let inbox: AsyncStream<TransportEvent>.Continuation
     /// The other end's inbox; nil once this side is closed. The mutex serializes sends and close.
-    let peer: Mutex<Peer?>
+    let peer: Locked<Peer?>
 
     /// A reference to the other end's inbox (set once both ends exist).
     struct Peer {
@@ -20,7 +20,7 @@ public final class InMemoryTransport: OCPPTransport {
 
     init() {
         (events, inbox) = AsyncStream.makeStream(of: TransportEvent.self)
-        peer = Mutex(nil)
+        peer = Locked(nil)
     }
 
     /// Two connected ends.

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// A CALL the peer sent us, with its check and the means to answer it exactly once.
 public struct IncomingCall: Sendable {
@@ -42,16 +42,16 @@ public struct IncomingCall: Sendable {
 final class CallResponder: Sendable {
     let session: OCPPSession
     /// Set once the answer is sent; the mutex makes "answer exactly once" hold across tasks.
-    let answered = Mutex(false)
+    let answered = Locked(false)
     /// The session's clock while this CALL holds run time (until answered or released); the mutex makes the
     /// release happen once.
-    let holdingClock: Mutex<(any RunClock)?>
+    let holdingClock: Locked<(any RunClock)?>
 
     /// A responder for `session`'s CALL; with `clock`, the CALL holds run time on it until answered or released.
     init(session: OCPPSession, holding clock: (any RunClock)? = nil) {
         self.session = session
         clock?.holdTime()
-        holdingClock = Mutex(clock)
+        holdingClock = Locked(clock)
     }
 
     var isAnswered: Bool { answered.withLock { $0 } }

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 import WebSocket
 
 /// Reads a WebSocket connection as OCPP transport events, one at a time as they are asked for: its messages, then
@@ -7,7 +7,7 @@ import WebSocket
 public final class TransportEventReader: Sendable {
     /// The connection read.
     public let connection: WebSocketConnection
-    private let closureReported = Mutex(false)
+    private let closureReported = Locked(false)
 
     /// A reader of `connection`; read each connection through one reader (or its `events`) only.
     public init(_ connection: WebSocketConnection) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Run time that passes only while nothing is left to do: discrete-event time for a run against the built-in emulator
 /// (`chargecheck run --time-scale max`).
@@ -30,7 +30,7 @@ public final class VirtualClock: RunClock {
     /// How long (real time) holds may show no activity before the clock treats them as lost.
     public let staleHoldLimit: Duration
     private let origin: Date
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct Sleeper {
         let deadline: RunInstant

@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// Appends each trace record as one JSON line to a file, handing every line to the operating system as it is
 /// recorded (one `write` per line, no user-space buffer), so a crash or Ctrl-C loses nothing already recorded.
 public final class TraceFileSink: TraceSink {
     /// The descriptor, or -1 once closed; the mutex keeps writes whole and ordered.
-    let descriptor: Mutex<Int32>
+    let descriptor: Locked<Int32>
     /// The file written.
     public let path: String
 
@@ -14,7 +14,7 @@ public final class TraceFileSink: TraceSink {
         self.path = path
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw TraceFileError(path: path, reason: String(cString: strerror(errno))) }
-        descriptor = Mutex(fd)
+        descriptor = Locked(fd)
     }
 
     public func write(_ record: TraceRecord) {

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Where trace lines go as they are recorded, e.g. a file.
 public protocol TraceSink: Sendable {
@@ -14,7 +14,7 @@ public final class TraceRecorder: Sendable {
         var nextSequence = 1
     }
 
-    let state = Mutex(State())
+    let state = Locked(State())
     let sinks: [any TraceSink]
     let keepsRecords: Bool
     let budget: TraceBudget?

@@ -1,7 +1,7 @@
 import Foundation
 public import Runner
+import Locking
 import Scenario
-import Synchronization
 import YAML
 
 /// The live console of a run: where stations should connect, a line per station event and per finished scenario
@@ -15,8 +15,8 @@ public final class ProgressConsole: RunObserver {
     /// Whether the status line is drawn (a terminal).
     let live: Bool
     /// The status line's state; the mutex serializes every write so lines never interleave.
-    private let state = Mutex(State())
-    private let ticker = Mutex<Task<Void, Never>?>(nil)
+    private let state = Locked(State())
+    private let ticker = Locked<Task<Void, Never>?>(nil)
 
     struct State {
         /// What each station is doing: scenario, step, deadline of the wait.

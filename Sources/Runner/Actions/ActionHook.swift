@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 import OCPP
 
 /// `--action-hook COMMAND`: a lab's automation performs physical acts. The command runs through `/bin/sh -c` with
@@ -83,7 +83,7 @@ public struct ActionHook: ActionPerformer {
 
 /// The exit status of a process, once it exits; waited on with a bound.
 final class ProcessExit: Sendable {
-    private let state = Mutex<(status: Int32?, waiters: [CheckedContinuation<Int32?, Never>])>((nil, []))
+    private let state = Locked<(status: Int32?, waiters: [CheckedContinuation<Int32?, Never>])>((nil, []))
 
     func signal(_ status: Int32) {
         let waiters = state.withLock { state in

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// An operator at the station, asked on the terminal: the instruction is shown ("Unplug the cable from connector 1"),
 /// and the step goes on when the operator presses Enter, or as soon as the station sends something (the scenario's
@@ -64,7 +64,7 @@ public struct OperatorPrompt: ActionPerformer {
 final class KeyReader: Sendable {
     let descriptor: Int32
     /// Set to end the wait; the mutex guards it across the reading thread and the caller.
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
 
     init(descriptor: Int32) {
         self.descriptor = descriptor

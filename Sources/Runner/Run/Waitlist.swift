@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Tasks parked until their owner's state changes: an actor parks a caller with ``park(until:onWake:isolation:)``
 /// while a condition on its state does not hold yet, and calls ``wakeAll()`` whenever that state grows. A parked task
@@ -14,7 +14,7 @@ final class Waitlist: Sendable {
         var generation: UInt64 = 0
     }
 
-    private let parked = Mutex(Parked())
+    private let parked = Locked(Parked())
 
     /// Suspends until `isSatisfied` holds after a ``wakeAll()``, or the task is cancelled; returns at once if it
     /// holds already. Call it from the actor whose state `isSatisfied` reads, the actor that calls ``wakeAll()``.

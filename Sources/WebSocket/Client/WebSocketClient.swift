@@ -42,14 +42,16 @@ public enum WebSocketClient {
             return .failure(error.code == ECONNREFUSED ? .connectionRefused(peer: address.description)
                 : .connectFailed(peer: address.description, reason: error.message))
         }
-        return await withCheckedContinuation { continuation in
-            loop.execute {
-                let channel = Channel(loop: loop, fd: fd, peer: address.description, connecting: true)
-                let handshake = ClientHandshake(channel: channel, target: target, configuration: configuration,
-                                                completion: { continuation.resume(returning: $0) })
-                handshake.start(tls: tls)
-            }
+        // Handed over through a OneShot rather than a bare continuation: the connection is built on the loop thread,
+        // and its lock shows ThreadSanitizer that this comes before the caller uses it (docs/sanitizers.md).
+        let outcome = OneShot<Result<WebSocketConnection, WebSocketClientError>>()
+        loop.execute {
+            let channel = Channel(loop: loop, fd: fd, peer: address.description, connecting: true)
+            let handshake = ClientHandshake(channel: channel, target: target, configuration: configuration,
+                                            completion: { outcome.complete($0) })
+            handshake.start(tls: tls)
         }
+        return await outcome.value
     }
 }
 

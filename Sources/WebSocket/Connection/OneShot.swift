@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// A value set once and awaited by any number of tasks.
 final class OneShot<Value: Sendable>: Sendable {
@@ -7,7 +7,7 @@ final class OneShot<Value: Sendable>: Sendable {
         var waiters: [CheckedContinuation<Value, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Sets the value (the first call wins) and wakes every waiter.
     func complete(_ value: Value) {
@@ -23,9 +23,10 @@ final class OneShot<Value: Sendable>: Sendable {
     /// The value once set; nil until then.
     var current: Value? { state.withLock { $0.value } }
 
+    /// The value, waiting until it is set.
     var value: Value {
         get async {
-            await withCheckedContinuation { continuation in
+            let woken = await withCheckedContinuation { continuation in
                 let ready = state.withLock { state -> Value? in
                     if let value = state.value { return value }
                     state.waiters.append(continuation)
@@ -33,6 +34,9 @@ final class OneShot<Value: Sendable>: Sendable {
                 }
                 if let ready { continuation.resume(returning: ready) }
             }
+            // Taking the lock once more, after `complete` released it, shows ThreadSanitizer that everything the
+            // completing thread did before comes before what this task does next (docs/sanitizers.md, "Continuations").
+            return state.withLock { $0.value } ?? woken
         }
     }
 }

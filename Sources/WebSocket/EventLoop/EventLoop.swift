@@ -1,6 +1,7 @@
 import CEpoll
 import Foundation
 import Glibc
+import Locking
 import Synchronization
 
 /// Something registered with an ``EventLoop`` that reacts to readiness of one file descriptor.
@@ -16,7 +17,7 @@ protocol EventHandler: AnyObject {
 /// executor of actors that serve its connections (``serialExecutor``, e.g. an OCPP session), so a message goes from
 /// the socket through the actor to the answer without waking another thread.
 public final class EventLoop: TaskExecutor, @unchecked Sendable {
-    // Thread-safety: `inbox` is behind a Mutex and `loopThread` is atomic; every other stored `var` (handlers,
+    // Thread-safety: `inbox` is behind a lock and `loopThread` is atomic; every other stored `var` (handlers,
     // timers, scratch buffer) is touched only on the loop thread, which `assertOnLoop`-style checks guard.
 
     /// The process-wide loop that servers and clients use unless told otherwise.
@@ -35,7 +36,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
 
     private let epollFD: Int32
     private let wakeFD: Int32
-    private let inbox = Mutex<[Work]>([])
+    private let inbox = Locked<[Work]>([])
     private let loopThread = Atomic<UInt>(0)
     private var handlers: [Int32: EventHandler] = [:]
     private var timers = TimerQueue()

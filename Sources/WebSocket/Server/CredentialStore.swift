@@ -1,12 +1,12 @@
-import Synchronization
+import Locking
 
 /// Per-station credentials, changeable while the server runs (e.g. after a ChangeConfiguration of AuthorizationKey).
 public final class CredentialStore: Sendable {
-    private let keys: Mutex<[String: AuthorizationKey]>
+    private let keys: Locked<[String: AuthorizationKey]>
 
     /// A store holding `keys` by charge point identity.
     public init(_ keys: [String: AuthorizationKey] = [:]) {
-        self.keys = Mutex(keys)
+        self.keys = Locked(keys)
     }
 
     /// The key of `identity`, if one is configured.

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 extension TLSContext {
     private struct CacheKey: Hashable {
@@ -8,7 +8,7 @@ extension TLSContext {
         var modified: [Date?]
     }
 
-    private static let clientCache = Mutex<[CacheKey: TLSContext]>([:])
+    private static let clientCache = Locked<[CacheKey: TLSContext]>([:])
 
     /// A client context for `configuration`, shared by connections with the same settings and unchanged files
     /// (loading a CA file per connection would dominate the cost of opening many emulated stations).

@@ -34,10 +34,10 @@ struct ControlAndFleetTests {
                                                               clock: ScaledClock(scale: 60), callTimeout: .seconds(600)),
                                   count: 3, stagger: .seconds(6))
         await fleet.start()
-        let allConnected = await centralSystem.waitUntil(.seconds(30)) { $0.received("BootNotification").count == 3 }
+        let allConnected = await centralSystem.waitUntil(livePatience) { $0.received("BootNotification").count == 3 }
         let identities = await centralSystem.connections.map(\.identity)
         for emulator in fleet.emulators {
-            _ = await emulator.waitUntil(timeout: .seconds(30)) { $0.registration == .accepted }
+            _ = await emulator.waitUntil(timeout: livePatience) { $0.registration == .accepted }
         }
         let summary = await fleet.summary()
         await fleet.stop()
@@ -93,15 +93,15 @@ struct ControlAndFleetTests {
                 #expect(answer?.body?["ok"] == false)
             }
             #expect(await HTTPTestClient.post(port, "/network-loss")?.status == 200)
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.disconnects == 1 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.disconnects == 1 })
             #expect(await HTTPTestClient.post(port, "/network-loss")?.status == 409)
             #expect(await HTTPTestClient.post(port, "/network-restore")?.status == 200)
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.connections.count == 2 })
             #expect(await centralSystem.received("BootNotification").count == 1)
             #expect(await HTTPTestClient.post(port, "/stations/CP-1/power-loss")?.status == 200)
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.disconnects == 2 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.disconnects == 2 })
             #expect(await HTTPTestClient.post(port, "/power-restore")?.status == 200)
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.received("BootNotification").count == 2 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.received("BootNotification").count == 2 })
             #expect(await HTTPTestClient.get(port, "/stations/CP-1/status")?.body?["powered"] == true)
         }
     }

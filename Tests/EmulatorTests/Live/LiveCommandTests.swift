@@ -70,7 +70,7 @@ struct LiveCommandTests {
             }
             #expect(await centralSystem.call("Reset", ["type": "Sideways"]).resultPayload == nil)
             #expect(await centralSystem.status("Reset", ["type": "Hard"]) == "Accepted")
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count >= 3 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.connections.count >= 3 })
             #expect(await centralSystem.callViolations == [])
             #expect(await centralSystem.answerViolations == [])
         }
@@ -95,7 +95,7 @@ struct LiveCommandTests {
             #expect(stop.payload["reason"] == "EVDisconnected")
             try await startCharging(emulator, centralSystem)
             try await emulator.perform(.powerLoss)
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.disconnects == 1 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.disconnects == 1 })
             #expect(await emulator.snapshot.powered == false)
             try await emulator.perform(.powerRestore)
             let boot = try #require(await centralSystem.expect("BootNotification"))

@@ -43,7 +43,7 @@ struct LiveConnectionTests {
         let (security, tls, basic, level) = try Self.setUp(mode, identity: identity)
         try await withLiveStation(identity: identity, security: security, tls: tls, basicAuth: basic) { emulator, centralSystem in
             try await expectBooted(centralSystem)
-            _ = try #require(await centralSystem.expect("Heartbeat", timeout: .seconds(30)))
+            _ = try #require(await centralSystem.expect("Heartbeat", timeout: livePatience))
             let info = try #require(await centralSystem.connections.first)
             #expect(info.identity == identity)
             #expect(info.subprotocol == "ocpp1.6")
@@ -58,7 +58,7 @@ struct LiveConnectionTests {
     func wrongPassword() async throws {
         let basic = BasicAuthConfiguration(credentials: CredentialStore(["CP-1": .plain(Self.password)]))
         try await withLiveStation(security: .basic(password: "not-the-password"), basicAuth: basic) { emulator, centralSystem in
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.rejections.count >= 3 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.rejections.count >= 3 })
             #expect(await centralSystem.connections.isEmpty)
             let statistics = await emulator.statistics
             #expect(statistics.connectFailures >= 2)
@@ -73,7 +73,7 @@ struct LiveConnectionTests {
         let security = EmulatorSecurity.mutualTLS(caFile: pki.caCertificate, certificate: try #require(pki.stationCertificates["CP-OTHER"]),
                                                   key: try #require(pki.stationKeys["CP-OTHER"]))
         try await withLiveStation(identity: "CP-MTLS", security: security, tls: tls) { emulator, centralSystem in
-            #expect(await centralSystem.waitUntil(.seconds(30)) { !$0.rejections.isEmpty })
+            #expect(await centralSystem.waitUntil(livePatience) { !$0.rejections.isEmpty })
             #expect(await centralSystem.connections.isEmpty)
             #expect(await emulator.snapshot.connected == false)
         }
@@ -84,7 +84,7 @@ struct LiveConnectionTests {
         try await withLiveStation { emulator, centralSystem in
             try await expectBooted(centralSystem)
             #expect(await centralSystem.status("Reset", ["type": "Soft"]) == "Accepted")
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.connections.count == 2 })
             let boot = try #require(await centralSystem.expect("BootNotification"))
             #expect(boot.connection == 2)
             #expect(await centralSystem.disconnects == 1)
@@ -98,7 +98,7 @@ struct LiveConnectionTests {
             try await emulator.perform(.plug(connector: 1))
             _ = try #require(await centralSystem.expect("StatusNotification", where: { $0["status"] == "Preparing" }))
             await centralSystem.dropConnection()
-            #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
+            #expect(await centralSystem.waitUntil(livePatience) { $0.connections.count == 2 })
             try await emulator.perform(.unplug(connector: 1))
             let available = try #require(await centralSystem.expect("StatusNotification", where: { $0["status"] == "Available" }))
             #expect(available.connection == 2)
@@ -119,14 +119,14 @@ struct LiveConnectionTests {
             let transactionId = try #require(await emulator.snapshot.connector(1)?.transactionId)
             #expect(start.payload["connectorId"] == 1)
             await first.shutdown()
-            #expect(await emulator.waitUntil(timeout: .seconds(30)) { !$0.connected })
+            #expect(await emulator.waitUntil(timeout: livePatience) { !$0.connected })
             // Two sample intervals pass offline, then the driver unplugs.
-            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.pendingMessages >= 2 })
+            #expect(await emulator.waitUntil(timeout: livePatience) { $0.pendingMessages >= 2 })
             try await emulator.perform(.unplug(connector: 1))
             let port = try #require(Int(first.url.split(separator: ":").last?.split(separator: "/").first ?? ""))
             let centralSystem = try await CentralSystemHarness.start(port: port)
             second = centralSystem
-            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: .seconds(30)))
+            let stop = try #require(await centralSystem.expect("StopTransaction", timeout: livePatience))
             #expect(stop.payload["transactionId"] == .integer(transactionId))
             #expect(stop.payload["reason"] == "EVDisconnected")
             let order = await centralSystem.all.map(\.action).filter { $0 == "MeterValues" || $0 == "StopTransaction" }

@@ -10,7 +10,7 @@ struct LiveFaultProfileTests {
     func faultShows(_ fault: FaultProfile) async throws {
         try await withLiveStation(faults: [fault]) { emulator, centralSystem in
             _ = try #require(await centralSystem.expect("BootNotification"))
-            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.registration == .accepted })
+            #expect(await emulator.waitUntil(timeout: livePatience) { $0.registration == .accepted })
             switch fault {
             case .rejectRemoteStart:
                 #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
@@ -18,7 +18,7 @@ struct LiveFaultProfileTests {
                 try await emulator.perform(.plug(connector: 1))
                 try await emulator.perform(.presentIdTag("TAG-1", connector: 1))
                 _ = try #require(await centralSystem.expect("StatusNotification", where: { $0["status"] == "Charging" }))
-                #expect(await emulator.waitUntil(timeout: .seconds(10)) { $0.pendingMessages == 0 })
+                #expect(await emulator.waitUntil(timeout: livePatience) { $0.pendingMessages == 0 })
                 #expect(await centralSystem.received("StartTransaction").isEmpty)
             case .answerLate:
                 #expect(await centralSystem.call("GetConfiguration", [:], timeout: .milliseconds(800)) == .timeout)
@@ -36,13 +36,13 @@ struct LiveFaultProfileTests {
                 #expect(await !centralSystem.waitUntil(.seconds(3)) { !$0.received("Heartbeat").isEmpty })
             case .noReconnectAfterReset:
                 #expect(await centralSystem.status("Reset", ["type": "Soft"]) == "Accepted")
-                #expect(await centralSystem.waitUntil(.seconds(30)) { $0.disconnects == 1 })
+                #expect(await centralSystem.waitUntil(livePatience) { $0.disconnects == 1 })
                 // The reboot takes 10 s of run time; 120 s pass without a new connection.
                 #expect(await !centralSystem.waitUntil(.seconds(2)) { $0.connections.count > 1 })
             case .dropMidTransaction:
                 _ = try #require(await startCharging(emulator, centralSystem))
-                #expect(await centralSystem.waitUntil(.seconds(30)) { $0.disconnects == 1 })
-                #expect(await centralSystem.waitUntil(.seconds(30)) { $0.connections.count == 2 })
+                #expect(await centralSystem.waitUntil(livePatience) { $0.disconnects == 1 })
+                #expect(await centralSystem.waitUntil(livePatience) { $0.connections.count == 2 })
             case .wrongStopTransactionId:
                 _ = try #require(await startCharging(emulator, centralSystem))
                 let given = try #require(await emulator.snapshot.connector(1)?.transactionId)
@@ -67,7 +67,7 @@ struct LiveFaultProfileTests {
     func switchingFaults() async throws {
         try await withLiveStation { emulator, centralSystem in
             try await expectBooted(centralSystem)
-            #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.registration == .accepted })
+            #expect(await emulator.waitUntil(timeout: livePatience) { $0.registration == .accepted })
             await emulator.setFaults([.rejectRemoteStart])
             #expect(await emulator.faults == [.rejectRemoteStart])
             #expect(await centralSystem.status("RemoteStartTransaction", ["connectorId": 1, "idTag": "TAG-1"]) == "Rejected")
@@ -80,9 +80,9 @@ struct LiveFaultProfileTests {
     func cleanStation() async throws {
         try await withLiveStation { emulator, centralSystem in
             try await expectBooted(centralSystem)
-            #expect(await centralSystem.call("GetConfiguration", ["key": ["HeartbeatInterval"]], timeout: .seconds(30)).resultPayload != nil)
+            #expect(await centralSystem.call("GetConfiguration", ["key": ["HeartbeatInterval"]], timeout: livePatience).resultPayload != nil)
             #expect(await centralSystem.status("ChangeConfiguration", ["key": "HeartbeatInterval", "value": "60"]) == "Accepted")
-            _ = try #require(await centralSystem.expect("Heartbeat", timeout: .seconds(30)))
+            _ = try #require(await centralSystem.expect("Heartbeat", timeout: livePatience))
             let start = try #require(await startCharging(emulator, centralSystem))
             _ = try #require(await centralSystem.expect("MeterValues"))
             let given = try #require(await emulator.snapshot.connector(1)?.transactionId)

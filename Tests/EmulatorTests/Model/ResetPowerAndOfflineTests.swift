@@ -115,6 +115,26 @@ struct ResetPowerAndOfflineTests {
         #expect(station.actions.contains("BootNotification"))
     }
 
+    @Test("Installed is reported before the reboot into the new firmware, however late the central system answers")
+    func firmwareInstalledBeforeTheReboot() {
+        var station = TransactionTests.booted()
+        station.call("UpdateFirmware", ["location": "https://firmware.example/emu.bin", "retrieveDate": .string(OCPPTimestamp.text(station.now))])
+        // Downloading at 0 s, Downloaded at 5, Installing at 6, Installed at 11, the reboot due at 12.
+        station.advance(seconds: 10)
+        station.holdCalls = true
+        station.advance(seconds: 5)
+        #expect(station.model.isOnline, "the reboot waits for the Installed report")
+        #expect(station.disconnects.isEmpty)
+        station.holdCalls = false
+        station.deliver()
+        station.advance(seconds: 2)
+        #expect(station.payloads("FirmwareStatusNotification").compactMap { $0["status"]?.stringValue }
+            == ["Downloading", "Downloaded", "Installing", "Installed"])
+        #expect(station.disconnects == [false])
+        station.advance(seconds: 15)
+        #expect(station.actions.contains("BootNotification"))
+    }
+
     @Test("Firmware from a location the station cannot fetch fails its download")
     func firmwareDownloadFails() {
         var station = TransactionTests.booted()

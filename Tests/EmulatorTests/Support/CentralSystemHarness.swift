@@ -110,7 +110,7 @@ actor CentralSystemHarness {
     // MARK: Talking to the station
 
     /// Sends a CALL to the connected station; records violations in its answer.
-    func call(_ action: String, _ payload: JSONValue, timeout: Duration = .seconds(30)) async -> CallOutcome {
+    func call(_ action: String, _ payload: JSONValue, timeout: Duration = livePatience) async -> CallOutcome {
         guard let session else { return .disconnected }
         let outcome = await session.call(action, payload, timeout: timeout)
         if case .result(_, let validation) = outcome, !validation.isValid {
@@ -132,7 +132,7 @@ actor CentralSystemHarness {
     // MARK: Waiting
 
     /// The first CALL `action` (matching `condition`) not taken yet, waiting for it at most `timeout`.
-    func expect(_ action: String, timeout: Duration = .seconds(30),
+    func expect(_ action: String, timeout: Duration = livePatience,
                 where condition: @Sendable (JSONValue) -> Bool = { _ in true }) async -> Received? {
         await waitFor(timeout) { harness in
             guard let found = harness.received.first(where: {

@@ -4,6 +4,11 @@ import Testing
 import WebSocket
 @testable import Emulator
 
+/// How long a live test waits, in real time, for what the station or the central system does. Generous, since a
+/// bound only matters when the test fails: under ThreadSanitizer, with the whole suite running beside it on two cores,
+/// a boot and a firmware update that take a second alone each once took longer than the 30 s these waits had.
+let livePatience: Duration = .seconds(120)
+
 /// Runs `body` with an emulated station connected to a fresh central system harness, and tears both down after.
 /// Time runs 60 times faster than real time: a one-minute heartbeat comes every second.
 func withLiveStation(identity: String = "CP-1", security: EmulatorSecurity = .none, faults: Set<FaultProfile> = [],
@@ -42,7 +47,7 @@ func startCharging(_ emulator: ChargePointEmulator, _ centralSystem: CentralSyst
                    connector: Int = 1) async throws -> CentralSystemHarness.Received? {
     try await emulator.perform(.plug(connector: connector))
     try await emulator.perform(.presentIdTag("TAG-1", connector: connector))
-    let start = await centralSystem.expect("StartTransaction", timeout: .seconds(30))
-    #expect(await emulator.waitUntil(timeout: .seconds(30)) { $0.connector(connector)?.transactionId != nil })
+    let start = await centralSystem.expect("StartTransaction", timeout: livePatience)
+    #expect(await emulator.waitUntil(timeout: livePatience) { $0.connector(connector)?.transactionId != nil })
     return start
 }
