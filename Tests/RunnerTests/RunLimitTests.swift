@@ -32,22 +32,25 @@ struct RunLimitTests {
         #expect(limits == RunLimits())
     }
 
+    /// A boot and two ClearCache exchanges: 8 trace records with the connection.
+    static let chatty = ["a.yaml": """
+        scenario: Chatty
+        id: chatty
+        steps:
+          - expect: BootNotification
+          - send: ClearCache
+            match: { status: Accepted }
+          - send: ClearCache
+            match: { status: Accepted }
+        """]
+
     @Test("trace-records: the traces kept for the reports stop at the limit, and the run says so in a note")
     func traceRecordLimit() async throws {
         let harness = try Harness()
         defer { harness.remove() }
         var options = RunOptions()
         try options.limits.set("trace-records=5")
-        let result = try await harness.run(["a.yaml": """
-            scenario: Chatty
-            id: chatty
-            steps:
-              - expect: BootNotification
-              - send: ClearCache
-                match: { status: Accepted }
-              - send: ClearCache
-                match: { status: Accepted }
-            """], options: options)
+        let result = try await harness.run(Self.chatty, options: options)
         #expect(result.scenario("chatty")?.verdict == .pass)
         #expect(result.stations.first?.trace.count == 5)
         let note = try #require(result.notes.first)
@@ -62,16 +65,7 @@ struct RunLimitTests {
         defer { harness.remove() }
         var options = RunOptions()
         try options.limits.set("trace-memory=2KiB")
-        let result = try await harness.run(["a.yaml": """
-            scenario: Chatty
-            id: chatty
-            steps:
-              - expect: BootNotification
-              - send: ClearCache
-                match: { status: Accepted }
-              - send: ClearCache
-                match: { status: Accepted }
-            """], options: options)
+        let result = try await harness.run(Self.chatty, options: options)
         #expect(result.scenario("chatty")?.verdict == .pass)
         let kept = try #require(result.stations.first?.trace)
         #expect(!kept.isEmpty && kept.count < 8, "the connection, the BootNotification, two ClearCache exchanges: 8 records")

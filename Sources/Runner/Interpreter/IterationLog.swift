@@ -6,27 +6,15 @@ struct IterationLog {
     /// about 5 KB for the soak's eight steps; a thousand stations each keeping more made the soak's memory climb).
     static let keptAtEachEnd = 2
 
-    private var first: [StepResult] = []
-    private var last: [StepResult] = []
-    private var unlisted = 0
+    private var iterations = EndsKept<StepResult>(keptAtEachEnd: keptAtEachEnd)
 
-    mutating func append(_ iteration: StepResult) {
-        if first.count < Self.keptAtEachEnd {
-            first.append(iteration)
-            return
-        }
-        last.append(iteration)
-        if last.count > Self.keptAtEachEnd {
-            last.removeFirst()
-            unlisted += 1
-        }
-    }
+    mutating func append(_ iteration: StepResult) { iterations.append(iteration) }
 
     /// The iterations listed, in order.
-    var listed: [StepResult] { first + last }
+    var listed: [StepResult] { iterations.listed }
 
     /// The iterations that passed and are not listed, and where they would be.
     var omitted: StepResult.UnlistedSteps? {
-        unlisted > 0 ? StepResult.UnlistedSteps(after: first.count, count: unlisted) : nil
+        iterations.unlisted > 0 ? StepResult.UnlistedSteps(after: iterations.firstCount, count: iterations.unlisted) : nil
     }
 }
