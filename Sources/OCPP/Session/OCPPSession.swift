@@ -26,7 +26,8 @@ public actor OCPPSession {
     let incomingContinuation: AsyncStream<IncomingCall>.Continuation
     let findingContinuation: AsyncStream<OCPPFinding>.Continuation
     var checker: ConversationChecker
-    var collectedFindings: [OCPPFinding] = []
+    /// The findings with their positions, for asking what came since a mark.
+    public private(set) var findingLog = FindingLog()
     var closure: TransportClosure?
     var closeWaiters: [(continuation: CheckedContinuation<TransportClosure, Never>, holdsTime: Bool)] = []
     /// The hold taken when the close was handled (``SessionConfiguration/holdsTimeWhenClosed``), not yet taken over.
@@ -72,8 +73,8 @@ public actor OCPPSession {
     /// Where the session's work runs: see ``OCPPTransport/sessionExecutor``.
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Every finding so far, in order.
-    public var findings: [OCPPFinding] { collectedFindings }
+    /// The findings so far, in order (the newest ``FindingLog/limit`` of them).
+    public var findings: [OCPPFinding] { findingLog.kept }
 
     /// How the connection ended, `nil` while it is open.
     public var closedBy: TransportClosure? { closure }
@@ -317,7 +318,7 @@ public actor OCPPSession {
 
     func add(_ findings: [OCPPFinding]) {
         for finding in findings {
-            collectedFindings.append(finding)
+            findingLog.append(finding)
             findingContinuation.yield(finding)
         }
     }

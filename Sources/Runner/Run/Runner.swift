@@ -113,6 +113,10 @@ public struct Runner: Sendable {
             notes.append("\(channel.identity): \(await channel.droppedCalls) CALLs no step took were dropped from its mailbox "
                 + "(it keeps \(limits.mailbox) events, --limit mailbox=N); they were answered and are in the trace")
         }
+        for channel in await arrivals.channels where await channel.droppedFindings > 0 {
+            notes.append("\(channel.identity): \(await channel.droppedFindings) older protocol findings are not in the report "
+                + "(a connection keeps its newest \(FindingLog.limit)); the trace has every frame")
+        }
         if initial.count < wanted, let reason = errors.last {
             stations += (initial.count..<wanted).map { missingStation(number: $0 + 1, reason: reason) }
         }

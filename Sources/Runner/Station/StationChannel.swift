@@ -92,7 +92,7 @@ actor StationChannel {
         Task {
             for await call in session.incomingCalls { self.receive(call, connectionId: connectionId) }
             let closure = await session.waitUntilClosed(holdingTime: true)
-            self.closed(connectionId: connectionId, closure: closure, findings: await session.findings)
+            self.closed(connectionId: connectionId, closure: closure, findings: await session.findingLog)
             clock.releaseTime()
         }
     }
@@ -122,7 +122,7 @@ actor StationChannel {
         return history.record(id)?.mode
     }
 
-    private func closed(connectionId: String, closure: TransportClosure, findings: [OCPPFinding]) {
+    private func closed(connectionId: String, closure: TransportClosure, findings: FindingLog) {
         if currentConnectionId == connectionId { currentConnectionId = nil }
         if let index = sessions.lastIndex(where: { $0.id == connectionId }) {
             sessions[index] = .closed(id: connectionId, findings: findings)
@@ -166,17 +166,26 @@ actor StationChannel {
         var found: [OCPPFinding] = []
         var next: [Int] = []
         for (index, slot) in sessions.enumerated() {
-            let all = await slot.findings
-            found += all.dropFirst(index < mark.count ? mark[index] : 0)
-            next.append(all.count)
+            let log = await slot.findings
+            found += log.since(index < mark.count ? mark[index] : 0)
+            next.append(log.count)
         }
         return (found, next)
+    }
+
+    /// How many findings the sessions dropped, oldest first, to stay within ``FindingLog/limit`` each.
+    var droppedFindings: Int {
+        get async {
+            var dropped = 0
+            for slot in sessions { dropped += await slot.findings.dropped }
+            return dropped
+        }
     }
 
     /// The protocol findings of every session so far, connection by connection.
     func findings() async -> [OCPPFinding] {
         var all: [OCPPFinding] = []
-        for slot in sessions { all += await slot.findings }
+        for slot in sessions { all += await slot.findings.kept }
         return all
     }
 

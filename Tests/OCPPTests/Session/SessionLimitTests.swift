@@ -57,4 +57,26 @@ struct SessionLimitTests {
             #expect(await centralSystem.findings.isEmpty)
         }
     }
+
+    @Test("findings: a session keeps its newest FindingLog.limit, counting every one, so marks keep their meaning")
+    func findingsStayBounded() async throws {
+        try await withSessionAndRawPeer { session, peer in
+            let sent = FindingLog.limit + FindingLog.limit / 2
+            for _ in 0..<sent { try await peer.send("this is not json") }
+            // The session handles frames in order: once the answer to this CALL comes, every bad frame was checked.
+            try await peer.send(#"[2,"last","ClearCache",{}]"#)
+            guard case .callError(let id, _, _, _)? = await peer.nextFrame() else {
+                Issue.record("expected the answer to the last CALL")
+                return
+            }
+            #expect(id == "last")
+            let log = await session.findingLog
+            #expect(log.count >= sent, "one finding per bad frame (and the CALL of the wrong direction may add one)")
+            #expect(log.kept.count <= FindingLog.limit)
+            #expect(log.dropped == log.count - log.kept.count)
+            #expect(log.since(log.count - 1).count == 1, "a mark taken before the drops still finds what came after it")
+            #expect(log.since(0).count == log.kept.count)
+            #expect(await session.findings.count == log.kept.count)
+        }
+    }
 }
